@@ -1,0 +1,175 @@
+"""Checks of single values, shared by the attrs validators and the JSON converter.
+
+Each check takes a value and returns it unchanged, or raises
+:class:`InvalidValueError` with the reason. The model's fields carry their check
+in their metadata, so that the converter can apply the same check to every
+field of a file and report them all at once, where attrs would stop at the
+first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import attrs
+
+from ._errors import InvalidValueError
+
+T = TypeVar("T")
+Check = Callable[[Any], Any]
+
+# Control characters other than tab and newline, and lone surrogates (which no
+# UTF-8 file can hold), are refused in every text field.
+_FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_AREA_CODE = re.compile(r"[EWSN]\d{8}")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def check_text(value: Any) -> str:
+    """Text with something in it and no control characters but tab and newline.
+
+    >>> check_text("Ŵyr ŷd")
+    'Ŵyr ŷd'
+    >>> check_text("a\\x07b")
+    Traceback (most recent call last):
+    ...
+    inspection_letters._errors.InvalidValueError: contains the control character '\\x07' at \
+position 1; only tab and newline are allowed
+    """
+    if not isinstance(value, str):
+        raise InvalidValueError(f"{value!r} is not text")
+    if not value.strip():
+        raise InvalidValueError(f"{value!r} is blank")
+    bad = _FORBIDDEN.search(value)
+    if bad is not None:
+        raise InvalidValueError(
+            f"contains the control character {bad.group()!r} at position {bad.start()}; "
+            "only tab and newline are allowed"
+        )
+    return value
+
+
+def check_lines(value: Any) -> tuple[str, ...]:
+    """Lines of text, such as an address; each line is checked like any text."""
+    if isinstance(value, str) or not isinstance(value, (tuple, list)):
+        raise InvalidValueError(f"{value!r} is not a list of lines")
+    for number, line in enumerate(value):
+        try:
+            check_text(line)
+        except InvalidValueError as error:
+            raise InvalidValueError(f"line {number}: {error}") from None
+    return tuple(value)
+
+
+def check_area_code(value: Any) -> str:
+    """An ONS area code: a country letter and eight digits, such as ``'E10000013'``."""
+    check_text(value)
+    if _AREA_CODE.fullmatch(value) is None:
+        raise InvalidValueError(
+            f"{value!r} is not an ONS area code; expected a letter E, W, S or N "
+            "and eight digits, such as 'E10000013'"
+        )
+    return str(value)
+
+
+def check_email(value: Any) -> str:
+    """An email address: something, one ``@``, a domain with a dot; no spaces."""
+    check_text(value)
+    if _EMAIL.fullmatch(value) is None:
+        raise InvalidValueError(f"{value!r} is not an email address")
+    return str(value)
+
+
+def check_count(value: Any) -> int:
+    """A whole number of at least one (a bool is not a number here)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidValueError(f"{value!r} is not a whole number")
+    if value < 1:
+        raise InvalidValueError(f"{value!r} is less than 1")
+    return value
+
+
+def check_index(value: Any) -> int:
+    """A position in a list, counted from 0."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidValueError(f"{value!r} is not a whole number")
+    if value < 0:
+        raise InvalidValueError(f"{value!r} is negative; positions count from 0")
+    return value
+
+
+def check_year(value: Any) -> int:
+    """A calendar year from 1990 to 2100."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidValueError(f"{value!r} is not a year")
+    if not 1990 <= value <= 2100:
+        raise InvalidValueError(f"{value!r} is not a year from 1990 to 2100")
+    return value
+
+
+def check_date(value: Any) -> dt.date:
+    """A calendar date (not a date and time)."""
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise InvalidValueError(f"{value!r} is not a date")
+    return value
+
+
+def _validator(check: Check, optional: bool) -> Callable[[object, attrs.Attribute[Any], Any], None]:
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None and optional:
+            return
+        try:
+            check(value)
+        except InvalidValueError as error:
+            raise InvalidValueError(f"{attribute.name}: {error}") from None
+
+    return validate
+
+
+def checked(check: Check, *, optional: bool = False) -> Any:
+    """An attrs field validated by ``check`` (``None`` allowed when optional).
+
+    The check is kept in the field's metadata for the converter.
+    """
+    metadata = {"check": check, "optional": optional}
+    if optional:
+        return attrs.field(default=None, validator=_validator(check, True), metadata=metadata)
+    return attrs.field(validator=_validator(check, False), metadata=metadata)
+
+
+def _as_tuple(value: Any) -> Any:
+    # Lists become tuples; anything else is left for the validator to refuse,
+    # so that a string is never split into a tuple of its characters.
+    return tuple(value) if isinstance(value, list) else value
+
+
+def checked_tuple(item_type: type[Any], *, optional: bool = True) -> Any:
+    """An attrs field holding a tuple of ``item_type``; lists are accepted and copied."""
+    validator = attrs.validators.deep_iterable(
+        attrs.validators.instance_of(item_type), attrs.validators.instance_of(tuple)
+    )
+    if optional:
+        return attrs.field(default=(), converter=_as_tuple, validator=validator)
+    return attrs.field(converter=_as_tuple, validator=validator)
+
+
+def text_lines(*, optional: bool = True) -> Any:
+    """An attrs field holding lines of text as a tuple; a list is accepted and copied."""
+    metadata = {"check": check_lines, "optional": False}
+    validator = _validator(check_lines, False)
+    if optional:
+        return attrs.field(default=(), converter=_as_tuple, validator=validator, metadata=metadata)
+    return attrs.field(converter=_as_tuple, validator=validator, metadata=metadata)
+
+
+def of_type(kind: type[Any], *, optional: bool = False) -> Any:
+    """An attrs field that must be an instance of ``kind`` (or ``None`` when optional)."""
+    if optional:
+        return attrs.field(
+            default=None,
+            validator=attrs.validators.optional(attrs.validators.instance_of(kind)),
+        )
+    return attrs.field(validator=attrs.validators.instance_of(kind))

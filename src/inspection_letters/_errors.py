@@ -1,0 +1,96 @@
+"""The library's exceptions: one root, and each concrete error a built-in too.
+
+Every error the library raises derives from :class:`InspectionLettersError`, so
+callers can catch everything of ours in one place, and each concrete error also
+derives from the built-in a caller would naturally catch (:class:`ValueError`
+for bad values, :class:`LookupError` for names that are not registered).
+Messages are built before the exception, name the bad value with ``repr`` and
+list the valid ones.
+"""
+
+from collections.abc import Iterable, Sequence
+
+
+class InspectionLettersError(Exception):
+    """The root of every error that :mod:`inspection_letters` raises."""
+
+
+def _choices(valid: Iterable[object]) -> str:
+    return ", ".join(repr(v) for v in valid)
+
+
+class UnknownNameError(InspectionLettersError, LookupError):
+    """A name (a grade, an area, an audience, a format...) that is not known.
+
+    >>> str(UnknownNameError("audience", "parents", ["children", "director"]))
+    "'parents' is not an audience; expected one of 'children', 'director'"
+    """
+
+    def __init__(self, kind: str, value: object, valid: Iterable[object]) -> None:
+        self.kind = kind
+        self.value = value
+        self.valid = tuple(valid)
+        article = "an" if kind[:1].lower() in "aeiou" else "a"
+        message = f"{value!r} is not {article} {kind}; expected one of {_choices(self.valid)}"
+        super().__init__(message)
+
+
+class InvalidValueError(InspectionLettersError, ValueError):
+    """One bad value, with the reason it is bad."""
+
+
+class InvalidFieldsError(InspectionLettersError, ValueError):
+    """Several bad fields at once: each is a ``(path, reason)`` pair.
+
+    Raised whole, so that a user fixes every problem of a file in one pass
+    rather than one per run.
+
+    >>> print(InvalidFieldsError("bad inspection", [("grade", "'Very good' is not a grade")]))
+    bad inspection:
+      grade: 'Very good' is not a grade
+    """
+
+    def __init__(self, summary: str, problems: Sequence[tuple[str, str]]) -> None:
+        self.summary = summary
+        self.problems = tuple(problems)
+        lines = [f"{summary}:"] + [f"  {path}: {reason}" for path, reason in self.problems]
+        super().__init__("\n".join(lines))
+
+
+class InvalidInspectionError(InvalidFieldsError):
+    """An inspection breaks error-level rules of the ILACS framework."""
+
+
+class InspectionFileError(InvalidFieldsError):
+    """An inspection file (JSON, or a mapping) that cannot be read as an inspection."""
+
+
+class OutcomesFileError(InvalidFieldsError):
+    """A file of Ofsted's published outcomes with rows that cannot be read."""
+
+
+class MissingInputError(InvalidFieldsError):
+    """A letter needs fields that the inspection does not have."""
+
+
+class LetterNotDueError(InspectionLettersError, ValueError):
+    """Ofsted sends no letter of this kind for this inspection's outcome."""
+
+
+class TemplateSecurityError(InspectionLettersError, PermissionError):
+    """A user-supplied template tried to reach what the sandbox forbids."""
+
+
+class TemplateError(InspectionLettersError, ValueError):
+    """A template that cannot be loaded or rendered."""
+
+
+class MissingExtraError(InspectionLettersError, ImportError):
+    """A feature needs an optional extra that is not installed."""
+
+    def __init__(self, feature: str, extra: str) -> None:
+        message = (
+            f"{feature} needs the optional extra {extra!r}; "
+            f"install it with: pip install 'inspection-letters[{extra}]'"
+        )
+        super().__init__(message)
