@@ -11,6 +11,8 @@ write the letters that follow it::
 This module only re-exports; the code lives in private modules.
 """
 
+from ._audiences import Audience, AudienceRegistry, audiences, graded_only, no_context
+from ._director import Change, DirectorOutcome, director_outcome
 from ._errors import (
     InspectionFileError,
     InspectionLettersError,
@@ -21,10 +23,12 @@ from ._errors import (
     MissingExtraError,
     MissingInputError,
     OutcomesFileError,
+    PluginError,
     TemplateError,
     TemplateSecurityError,
     UnknownNameError,
 )
+from ._formats import Format, FormatRegistry, Writer, formats
 from ._frameworks import Framework, InspectionType, JudgementArea
 from ._grades import Grade
 from ._inspection import (
@@ -37,15 +41,37 @@ from ._inspection import (
     Quotation,
 )
 from ._json import dump_inspection, load_inspection
+from ._letter import (
+    FindingList,
+    GradeRow,
+    GradeTable,
+    Heading,
+    Letter,
+    Letterhead,
+    Paragraph,
+    Quote,
+    Signature,
+)
 from ._people import OFFICES, Office, Recipient, Signatory, office
+from ._render import render_letter
 from ._rules import RULES, Problem, Rule, Severity, check, validate
 
 __all__ = [
     "OFFICES",
     "RULES",
+    "Audience",
+    "AudienceRegistry",
+    "Change",
+    "DirectorOutcome",
     "Finding",
+    "FindingList",
+    "Format",
+    "FormatRegistry",
     "Framework",
     "Grade",
+    "GradeRow",
+    "GradeTable",
+    "Heading",
     "Inspection",
     "InspectionFileError",
     "InspectionLettersError",
@@ -55,26 +81,39 @@ __all__ = [
     "InvalidValueError",
     "Judgement",
     "JudgementArea",
+    "Letter",
     "LetterDetails",
     "LetterNotDueError",
+    "Letterhead",
     "LocalAuthority",
     "MissingExtraError",
     "MissingInputError",
     "Office",
     "OutcomesFileError",
+    "Paragraph",
+    "PluginError",
     "PreviousOutcome",
     "Problem",
     "Quotation",
+    "Quote",
     "Recipient",
     "Rule",
     "Severity",
     "Signatory",
+    "Signature",
     "TemplateError",
     "TemplateSecurityError",
     "UnknownNameError",
+    "Writer",
+    "audiences",
     "check",
+    "director_outcome",
     "dump_inspection",
+    "formats",
+    "graded_only",
     "load_inspection",
+    "no_context",
     "office",
+    "render_letter",
     "validate",
 ]

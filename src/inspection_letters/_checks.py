@@ -83,6 +83,16 @@ def check_email(value: Any) -> str:
     return str(value)
 
 
+def check_image_uri(value: Any) -> str:
+    """An image inlined as a ``data:image/...`` URI (HTML letters use no external files)."""
+    check_text(value)
+    if not value.startswith("data:image/") or "," not in value or any(c.isspace() for c in value):
+        raise InvalidValueError(
+            f"{value[:40]!r}... is not an image as a data URI; expected 'data:image/png;base64,...'"
+        )
+    return str(value)
+
+
 def check_count(value: Any) -> int:
     """A whole number of at least one (a bool is not a number here)."""
     if isinstance(value, bool) or not isinstance(value, int):

@@ -85,6 +85,10 @@ class TemplateError(InspectionLettersError, ValueError):
     """A template that cannot be loaded or rendered."""
 
 
+class PluginError(InspectionLettersError, ImportError):
+    """An installed plugin that cannot be loaded, or that gives the wrong kind of value."""
+
+
 class MissingExtraError(InspectionLettersError, ImportError):
     """A feature needs an optional extra that is not installed."""
 

@@ -82,6 +82,15 @@ LIMITING_AREAS = frozenset(
     }
 )
 
+#: The judgements about children in care and care leavers, together or apart.
+CARE_AREAS = frozenset(
+    {
+        JudgementArea.CHILDREN_IN_CARE_AND_CARE_LEAVERS,
+        JudgementArea.CHILDREN_IN_CARE,
+        JudgementArea.CARE_LEAVERS,
+    }
+)
+
 
 @unique
 class Framework(Enum):

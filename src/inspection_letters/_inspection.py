@@ -183,6 +183,13 @@ class Inspection:
         if repeated:
             message = f"letters: the details of {', '.join(map(repr, repeated))} are given twice"
             raise InvalidValueError(message)
+        for details in self.letters:
+            if details.quotation is not None and details.quotation >= len(self.quotations):
+                message = (
+                    f"letters.{details.audience}.quotation: {details.quotation} is not the "
+                    f"position of a quotation; there are {len(self.quotations)}, counted from 0"
+                )
+                raise InvalidValueError(message)
 
     @property
     def era(self) -> Framework | None:

@@ -8,7 +8,7 @@ from types import MappingProxyType
 
 from attrs import frozen
 
-from ._checks import check_email, check_text, checked, text_lines
+from ._checks import check_email, check_image_uri, check_text, checked, text_lines
 from ._errors import UnknownNameError
 
 
@@ -26,10 +26,10 @@ class Office:
     address: tuple[str, ...] = text_lines(optional=False)
     """The postal address, one line a part, as the letterhead prints it."""
 
-    telephone: str = checked(check_text, optional=True)
-    textphone: str = checked(check_text, optional=True)
-    email: str = checked(check_email, optional=True)
-    website: str = checked(check_text, optional=True)
+    telephone: str | None = checked(check_text, optional=True)
+    textphone: str | None = checked(check_text, optional=True)
+    email: str | None = checked(check_email, optional=True)
+    website: str | None = checked(check_text, optional=True)
 
 
 _CONTACT = {
@@ -88,15 +88,18 @@ class Signatory:
 
     name: str = checked(check_text)
     role: str = checked(check_text)
-    sign_off_role: str = checked(check_text, optional=True)
+    sign_off_role: str | None = checked(check_text, optional=True)
     """The role as the sign-off prints it, where it differs from ``role``."""
 
-    telephone: str = checked(check_text, optional=True)
+    telephone: str | None = checked(check_text, optional=True)
     """A direct line, printed under the letterhead as "Direct T ..."."""
 
-    email: str = checked(check_email, optional=True)
-    signature: str = checked(check_text, optional=True)
+    email: str | None = checked(check_email, optional=True)
+    signature: str | None = checked(check_text, optional=True)
     """A description of the handwritten signature's image, used as its alt text."""
+
+    signature_image: str | None = checked(check_image_uri, optional=True)
+    """The handwritten signature as a ``data:image/...`` URI, so letters stay self-contained."""
 
     @property
     def closing_role(self) -> str:
@@ -108,17 +111,17 @@ class Signatory:
 class Recipient:
     """The person a letter is addressed to."""
 
-    courtesy_title: str = checked(check_text, optional=True)
+    courtesy_title: str | None = checked(check_text, optional=True)
     """Mr, Mrs, Ms, Dr..., where the letter prints one."""
 
     given_name: str = checked(check_text)
     """The name the letter greets them by ("Dear Chris")."""
 
-    family_name: str = checked(check_text, optional=True)
-    role: str = checked(check_text, optional=True)
-    organisation: str = checked(check_text, optional=True)
+    family_name: str | None = checked(check_text, optional=True)
+    role: str | None = checked(check_text, optional=True)
+    organisation: str | None = checked(check_text, optional=True)
     address: tuple[str, ...] = text_lines()
-    email: str = checked(check_email, optional=True)
+    email: str | None = checked(check_email, optional=True)
 
     @property
     def full_name(self) -> str:

@@ -1,0 +1,150 @@
+"""Plain-text and Markdown writers: each lays out any letter from its structure.
+
+The plain text follows the layout of Ofsted's letters as text: the letterhead,
+the date and addresses as lines, blank lines between parts, the grade table as
+tab-separated rows, findings as ``- `` items. Markdown is the same with
+headings and a table, and every piece of text escaped so that data is shown
+as written, never read as Markdown.
+"""
+
+import re
+from collections.abc import Callable, Iterator
+
+from ._letter import (
+    Block,
+    FindingList,
+    GradeTable,
+    Heading,
+    Letter,
+    Paragraph,
+    Quote,
+)
+
+
+def _parts(
+    letter: Letter,
+    *,
+    block: Callable[[Block], str],
+    lines: Callable[[tuple[str, ...]], str],
+    text: Callable[[str], str],
+    title: Callable[[str], str],
+) -> Iterator[str]:
+    """The letter's parts in order, each laid out by the format's functions."""
+    if letter.letterhead is not None:
+        head = letter.letterhead
+        yield from (lines(group) for group in (head.address, head.contacts, head.direct) if group)
+    for single in (letter.date_line, letter.delivery):
+        if single is not None:
+            yield text(single)
+    for group in (letter.sender, letter.recipient):
+        if group:
+            yield lines(group)
+    if letter.salutation is not None:
+        yield text(letter.salutation)
+    yield title(letter.title)
+    yield from (block(b) for b in letter.body)
+    if letter.closing is not None:
+        yield text(letter.closing)
+    signature = letter.signature
+    if signature is not None:
+        if signature.description is not None:
+            yield text(signature.description)
+        yield lines((signature.name, *signature.roles))
+
+
+def _inline_text(paragraph: Paragraph) -> str:
+    return "".join(p if isinstance(p, str) else f'*"{p.text}"*' for p in paragraph.content)
+
+
+def _text_block(block: Block) -> str:
+    if isinstance(block, Paragraph):
+        return _inline_text(block)
+    if isinstance(block, Heading):
+        return block.text
+    if isinstance(block, GradeTable):
+        rows = [block.headers, *((r.judgement, r.grade) for r in block.rows)]
+        return "\n".join("\t".join(row) for row in rows)
+    return "\n".join(f"- {item}" for item in block.items)
+
+
+def write_text(letter: Letter) -> str:
+    """The letter as plain text, parts separated by blank lines."""
+    parts = _parts(
+        letter,
+        block=_text_block,
+        lines="\n".join,
+        text=str,
+        title=str,
+    )
+    return "\n\n".join(parts) + "\n"
+
+
+# Characters that start Markdown syntax anywhere in a line, and the sequences
+# that do so only at the start of a line (headings, quotes, lists, rules).
+_INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
+_LINE_START = re.compile(r"^(\s*)([-=]|\d+(?=[.)]))", re.MULTILINE)
+
+
+def escape_markdown(text: str) -> str:
+    r"""``text`` with everything Markdown would read as syntax escaped.
+
+    >>> escape_markdown("# not a heading, [not](a link) | 1. not a list")
+    '\\# not a heading, \\[not\\]\\(a link\\) \\| 1. not a list'
+    >>> escape_markdown("- not a list item")
+    '\\- not a list item'
+    >>> escape_markdown("1. not a list item")
+    '1\\. not a list item'
+    """
+    escaped = _INLINE_SPECIAL.sub(r"\\\1", text)
+    escaped = _LINE_START.sub(_escape_line_start, escaped)
+    # A line break inside a paragraph is kept as a hard break, not a new block.
+    return escaped.replace("\n", "  \n")
+
+
+def _escape_line_start(match: "re.Match[str]") -> str:
+    indent, marker = match.group(1), match.group(2)
+    if marker.isdigit():
+        return f"{indent}{marker}\\"
+    return f"{indent}\\{marker}"
+
+
+def _markdown_inline(paragraph: Paragraph) -> str:
+    pieces = []
+    for piece in paragraph.content:
+        if isinstance(piece, Quote):
+            pieces.append(f'*"{escape_markdown(piece.text)}"*')
+        else:
+            pieces.append(escape_markdown(piece))
+    return "".join(pieces)
+
+
+def _markdown_block(block: Block) -> str:
+    if isinstance(block, Paragraph):
+        return _markdown_inline(block)
+    if isinstance(block, Heading):
+        return f"## {escape_markdown(block.text)}"
+    if isinstance(block, GradeTable):
+        head = f"| {escape_markdown(block.headers[0])} | {escape_markdown(block.headers[1])} |"
+        rows = (
+            f"| {escape_markdown(r.judgement)} | {escape_markdown(r.grade)} |" for r in block.rows
+        )
+        return "\n".join([head, "| --- | --- |", *rows])
+    assert isinstance(block, FindingList)
+    return "\n".join(f"- {escape_markdown(item)}" for item in block.items)
+
+
+def _markdown_lines(lines: tuple[str, ...]) -> str:
+    # Two spaces before each newline: a hard line break, so an address stays one block.
+    return "  \n".join(escape_markdown(line) for line in lines)
+
+
+def write_markdown(letter: Letter) -> str:
+    """The letter as Markdown: the title a level-one heading, data escaped."""
+    parts = _parts(
+        letter,
+        block=_markdown_block,
+        lines=_markdown_lines,
+        text=escape_markdown,
+        title=lambda title: f"# {escape_markdown(title)}",
+    )
+    return "\n\n".join(parts) + "\n"
