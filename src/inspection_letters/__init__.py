@@ -12,6 +12,7 @@ This module only re-exports; the code lives in private modules.
 """
 
 from ._audiences import Audience, AudienceRegistry, audiences, graded_only, no_context
+from ._batch import BatchItem, BatchResult, letter_file_name, render_batch
 from ._director import Change, DirectorOutcome, director_outcome
 from ._errors import (
     InspectionFileError,
@@ -28,6 +29,7 @@ from ._errors import (
     TemplateSecurityError,
     UnknownNameError,
 )
+from ._file_check import validate_file
 from ._formats import Format, FormatRegistry, Writer, formats
 from ._frameworks import Framework, InspectionType, JudgementArea
 from ._grades import Grade
@@ -52,15 +54,19 @@ from ._letter import (
     Quote,
     Signature,
 )
+from ._outcomes import read_outcomes
 from ._people import OFFICES, Office, Recipient, Signatory, office
 from ._render import render_letter
 from ._rules import RULES, Problem, Rule, Severity, check, validate
+from ._schema import inspection_schema
 
 __all__ = [
     "OFFICES",
     "RULES",
     "Audience",
     "AudienceRegistry",
+    "BatchItem",
+    "BatchResult",
     "Change",
     "DirectorOutcome",
     "Finding",
@@ -111,9 +117,14 @@ __all__ = [
     "dump_inspection",
     "formats",
     "graded_only",
+    "inspection_schema",
+    "letter_file_name",
     "load_inspection",
     "no_context",
     "office",
+    "read_outcomes",
+    "render_batch",
     "render_letter",
     "validate",
+    "validate_file",
 ]
