@@ -1,12 +1,6 @@
 """``python -m inspection_letters``: the command line."""
 
-import sys
-
-
-def main() -> None:
-    """Run the command line (arrives with the command-line issue)."""
-    sys.exit("the command line is not built yet")
-
+from ._cli import main
 
 if __name__ == "__main__":
     main()

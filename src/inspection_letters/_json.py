@@ -206,7 +206,8 @@ def field_errors(error: BaseException, path: str = "") -> Iterator[tuple[str, st
         yield path or "(top level)", f"{error} ({type(error).__name__})"
 
 
-def _read(source: str | os.PathLike[str]) -> Any:
+def read_json(source: str | os.PathLike[str]) -> Any:
+    """The JSON value in the file at ``source``, or :class:`InspectionFileError` saying why not."""
     path = Path(source)
     try:
         text = path.read_text(encoding="utf-8")
@@ -249,10 +250,9 @@ def load_inspection(
 'Good', 'Requires improvement to be good', 'Inadequate'
     """
     name = "the inspection"
-    if isinstance(source, Mapping):
-        data: Any = source
-    else:
-        data = _read(source)
+    data: Any = source
+    if isinstance(source, (str, os.PathLike)):
+        data = read_json(source)
         name = repr(str(source))
     if not isinstance(data, Mapping):
         raise InspectionFileError(
