@@ -56,12 +56,15 @@ from ._letter import (
 )
 from ._outcomes import read_outcomes
 from ._people import OFFICES, Office, Recipient, Signatory, office
+from ._plain_language import PLAIN_LANGUAGE_RULES, PlainLanguageRule, check_readability
+from ._readability import ReadabilityIssue, ReadabilityReport
 from ._render import render_letter
 from ._rules import RULES, Problem, Rule, Severity, check, validate
 from ._schema import inspection_schema
 
 __all__ = [
     "OFFICES",
+    "PLAIN_LANGUAGE_RULES",
     "RULES",
     "Audience",
     "AudienceRegistry",
@@ -97,11 +100,14 @@ __all__ = [
     "Office",
     "OutcomesFileError",
     "Paragraph",
+    "PlainLanguageRule",
     "PluginError",
     "PreviousOutcome",
     "Problem",
     "Quotation",
     "Quote",
+    "ReadabilityIssue",
+    "ReadabilityReport",
     "Recipient",
     "Rule",
     "Severity",
@@ -113,6 +119,7 @@ __all__ = [
     "Writer",
     "audiences",
     "check",
+    "check_readability",
     "director_outcome",
     "dump_inspection",
     "formats",
