@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar, cast
 
 import attrs
 
@@ -24,7 +24,7 @@ Check = Callable[[Any], Any]
 # Control characters other than tab and newline, and lone surrogates (which no
 # UTF-8 file can hold), are refused in every text field.
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-_AREA_CODE = re.compile(r"[EWSN]\d{8}")
+_AREA_CODE = re.compile(r"[EWSN][0-9]{8}")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
@@ -150,29 +150,36 @@ def checked(check: Check, *, optional: bool = False) -> Any:
     return attrs.field(validator=_validator(check, False), metadata=metadata)
 
 
-def _as_tuple(value: Any) -> Any:
-    # Lists become tuples; anything else is left for the validator to refuse,
-    # so that a string is never split into a tuple of its characters.
-    return tuple(value) if isinstance(value, list) else value
+def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    """An attrs converter: a list becomes a tuple; anything else is left for the validator.
+
+    A string is not split into its characters: the validator refuses it.
+    """
+    return tuple(value) if isinstance(value, list) else cast("tuple[Any, ...]", value)
+
+
+def items_of(item_type: type[Any]) -> Any:
+    """An attrs validator: a tuple whose items are all ``item_type``."""
+    return attrs.validators.deep_iterable(
+        attrs.validators.instance_of(item_type), attrs.validators.instance_of(tuple)
+    )
+
+
+#: The validator of a field holding lines of text, such as an address.
+LINES_VALIDATOR = _validator(check_lines, False)
+#: The metadata of such a field, which tells the converter to check its lines.
+LINES_METADATA = {"check": check_lines, "optional": False}
 
 
 def checked_tuple(item_type: type[Any], *, optional: bool = True) -> Any:
-    """An attrs field holding a tuple of ``item_type``; lists are accepted and copied."""
-    validator = attrs.validators.deep_iterable(
-        attrs.validators.instance_of(item_type), attrs.validators.instance_of(tuple)
-    )
-    if optional:
-        return attrs.field(default=(), converter=_as_tuple, validator=validator)
-    return attrs.field(converter=_as_tuple, validator=validator)
+    """An attrs field holding a tuple of ``item_type``; lists are accepted and copied.
 
-
-def text_lines(*, optional: bool = True) -> Any:
-    """An attrs field holding lines of text as a tuple; a list is accepted and copied."""
-    metadata = {"check": check_lines, "optional": False}
-    validator = _validator(check_lines, False)
+    The library's internal values use it; the model writes its tuple fields out
+    with ``attrs.field`` so that type checkers see the converter and accept lists.
+    """
     if optional:
-        return attrs.field(default=(), converter=_as_tuple, validator=validator, metadata=metadata)
-    return attrs.field(converter=_as_tuple, validator=validator, metadata=metadata)
+        return attrs.field(default=(), converter=to_tuple, validator=items_of(item_type))
+    return attrs.field(converter=to_tuple, validator=items_of(item_type))
 
 
 def of_type(kind: type[Any], *, optional: bool = False) -> Any:

@@ -206,8 +206,10 @@ class InspectionType(Enum):
 
         >>> InspectionType.SHORT.label
         'short inspection'
+        >>> InspectionType.FOCUSED_VISIT.label
+        'focused visit'
         """
-        return self.value.replace("_", " ")
+        return _TYPE_LABELS.get(self, self.value.replace("_", " "))
 
     @classmethod
     def parse(cls, text: str) -> Self:
@@ -218,3 +220,9 @@ class InspectionType(Enum):
                 if kind.value == word:
                     return kind
         raise UnknownNameError("inspection type", text, [k.value for k in cls])
+
+
+_TYPE_LABELS = {
+    InspectionType.STANDARD: "standard inspection",
+    InspectionType.SHORT: "short inspection",
+}

@@ -21,8 +21,9 @@ from ._checks import (
     check_text,
     check_year,
     checked,
-    checked_tuple,
+    items_of,
     of_type,
+    to_tuple,
 )
 from ._errors import InvalidValueError
 from ._frameworks import Framework, InspectionType, JudgementArea
@@ -87,7 +88,9 @@ class PreviousOutcome:
     overall: Grade | None = of_type(Grade, optional=True)
     """The overall effectiveness grade, where the previous inspection gave one."""
 
-    judgements: tuple[Judgement, ...] = checked_tuple(Judgement)
+    judgements: tuple[Judgement, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=items_of(Judgement)
+    )
 
     def grade_of(self, area: JudgementArea) -> Grade | None:
         """The grade of one judgement area, or ``None`` where it is not known."""
@@ -122,9 +125,15 @@ class LetterDetails:
 
     @wording.validator
     def _check_wording(self, attribute: "attrs.Attribute[Any]", value: Any) -> None:
+        names = [name for name, _ in value]
         for name, text in value:
-            check_text(name)
-            check_text(text)
+            try:
+                check_text(name)
+                check_text(text)
+            except InvalidValueError as error:
+                raise InvalidValueError(f"wording: {error}") from None
+            if names.count(name) > 1:
+                raise InvalidValueError(f"wording: {name!r} is given more than once")
 
     def phrase(self, name: str, default: str) -> str:
         """The wording called ``name``, or ``default`` where the data gives none."""
@@ -170,11 +179,19 @@ class Inspection:
     team_size: int | None = checked(check_count, optional=True)
     """How many inspectors visited, where a letter says so."""
 
-    judgements: tuple[Judgement, ...] = checked_tuple(Judgement)
-    findings: tuple[Finding, ...] = checked_tuple(Finding)
-    quotations: tuple[Quotation, ...] = checked_tuple(Quotation)
+    judgements: tuple[Judgement, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=items_of(Judgement)
+    )
+    findings: tuple[Finding, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=items_of(Finding)
+    )
+    quotations: tuple[Quotation, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=items_of(Quotation)
+    )
     previous: PreviousOutcome | None = of_type(PreviousOutcome, optional=True)
-    letters: tuple[LetterDetails, ...] = checked_tuple(LetterDetails)
+    letters: tuple[LetterDetails, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=items_of(LetterDetails)
+    )
     """Per-audience details for letters: offices, signatories, recipients, wording."""
 
     def __attrs_post_init__(self) -> None:

@@ -9,6 +9,7 @@ path of the field it is in, all of them at once.
 import datetime as dt
 import json
 import os
+import re
 from collections.abc import Callable, Iterator, Mapping
 from enum import Enum
 from pathlib import Path
@@ -36,6 +37,8 @@ _Wording = tuple[tuple[str, str], ...]
 _OWN_MODULE = __name__.rsplit(".", 1)[0]
 # A file may name the JSON Schema it follows, for editors; it is not data.
 _SCHEMA_KEY = "$schema"
+# Only the calendar form: fromisoformat would also read week dates such as 2022-W06-1.
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _structure_str(value: Any, _: type) -> str:
@@ -52,7 +55,7 @@ def _structure_date(value: Any, _: type) -> dt.date:
     if not isinstance(value, str):
         raise InvalidValueError(f"{value!r} is not a date; write it as 'YYYY-MM-DD'")
     try:
-        return dt.date.fromisoformat(value) if len(value) == 10 else _bad_date(value)
+        return dt.date.fromisoformat(value) if _ISO_DATE.fullmatch(value) else _bad_date(value)
     except ValueError:
         return _bad_date(value)
 
@@ -64,7 +67,8 @@ def _bad_date(value: str) -> dt.date:
 def _structure_office(value: Any, _: type) -> Office:
     if isinstance(value, str):
         return office(value)
-    return _office_from_dict(value, Office)
+    made: Office = _office_from_dict(value, Office)
+    return made
 
 
 def _unstructure_office(value: Office) -> Any:
@@ -76,6 +80,10 @@ def _structure_wording(value: Any, _: type) -> _Wording:
         raise InvalidValueError(f"{value!r} is not an object of phrases by name")
     problems: list[Exception] = []
     for name, text in value.items():
+        try:
+            check_text(name)
+        except InvalidValueError as error:
+            problems.append(InvalidValueError(f"the name of a phrase: {error}"))
         try:
             check_text(text)
         except InvalidValueError as error:
@@ -174,7 +182,7 @@ def _enum_value(member: Enum) -> Any:
 
 
 converter = _make_converter()
-_office_from_dict = make_dict_structure_fn(Office, converter, _cattrs_forbid_extra_keys=True)
+_office_from_dict = _structure_factory(Office)
 _office_to_dict = make_dict_unstructure_fn(Office, converter, _cattrs_omit_if_default=True)
 _details_from_dict = _structure_factory(LetterDetails)
 _details_to_dict = make_dict_unstructure_fn(LetterDetails, converter, _cattrs_omit_if_default=True)

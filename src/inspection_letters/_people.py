@@ -6,9 +6,18 @@ address: a letter names its office, and the letterhead is laid out from it.
 
 from types import MappingProxyType
 
+import attrs
 from attrs import frozen
 
-from ._checks import check_email, check_image_uri, check_text, checked, text_lines
+from ._checks import (
+    LINES_METADATA,
+    LINES_VALIDATOR,
+    check_email,
+    check_image_uri,
+    check_text,
+    checked,
+    to_tuple,
+)
 from ._errors import UnknownNameError
 
 
@@ -23,7 +32,9 @@ class Office:
     key: str = checked(check_text)
     """A short stable name for the office, such as ``'bristol'``."""
 
-    address: tuple[str, ...] = text_lines(optional=False)
+    address: tuple[str, ...] = attrs.field(
+        converter=to_tuple, validator=LINES_VALIDATOR, metadata=LINES_METADATA
+    )
     """The postal address, one line a part, as the letterhead prints it."""
 
     telephone: str | None = checked(check_text, optional=True)
@@ -120,7 +131,9 @@ class Recipient:
     family_name: str | None = checked(check_text, optional=True)
     role: str | None = checked(check_text, optional=True)
     organisation: str | None = checked(check_text, optional=True)
-    address: tuple[str, ...] = text_lines()
+    address: tuple[str, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=LINES_VALIDATOR, metadata=LINES_METADATA
+    )
     email: str | None = checked(check_email, optional=True)
 
     @property
