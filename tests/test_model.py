@@ -161,8 +161,8 @@ def test_graded_kinds() -> None:
         (lambda: harrow(team_size=0), "team_size: 0 is less than 1"),
         (lambda: harrow(team_size=True), "team_size: True is not a whole number"),
         (lambda: PreviousOutcome(year=1989), "year: 1989 is not a year from 1990 to 2100"),
-        (lambda: Recipient(given_name="C", address="Shire Hall"), "address: 'Shire Hall' is not"),  # type: ignore[arg-type]
-        (lambda: Recipient(given_name="C", address=["Shire Hall", ""]), "address: line 1: '' is"),  # type: ignore[arg-type]
+        (lambda: Recipient(given_name="C", address="Shire Hall"), "address: 'Shire Hall' is not"),
+        (lambda: Recipient(given_name="C", address=["Shire Hall", ""]), "address: line 1: '' is"),
         (lambda: Signatory(name="Y", role="R", email="y at ofsted"), "email: 'y at ofsted' is not"),
         (lambda: harrow(start=dt.datetime(2024, 1, 1)), "start: datetime.datetime(2024, 1, 1"),
         (lambda: LetterDetails(audience="director", quotation=-1), "quotation: -1 is negative"),
