@@ -115,7 +115,7 @@ def test_schema_accepts_the_example_and_rejects_a_malformed_file() -> None:
 
 def test_every_command_help_shows_an_example() -> None:
     """Each command's --help shows an example."""
-    for command in ["render", "validate", "audiences", "formats", "schema", "batch"]:
+    for command in ["render", "validate", "audiences", "formats", "schema", "batch", "lint"]:
         code, out, _ = _run(command, "--help")
         assert (0, True) == (code, "Example:" in out), command
 
@@ -142,3 +142,27 @@ def test_python_dash_m_runs_the_command_line() -> None:
         check=False,
     )
     assert (0, True) == (completed.returncode, "batch" in completed.stdout)
+
+
+def test_lint_names_the_longest_sentence_and_fails_on_long_sentences() -> None:
+    """`lint` of the example's children's letter names its 39-word sentence and exits 1."""
+    code, out, _ = _run("lint", EXAMPLE, "--audience", "children")
+    assert 1 == code
+    assert "39 words: Social workers and personal advisers spend time with children" in out
+    assert "[long-sentence]" in out
+
+
+def test_lint_of_a_plain_text_file_with_a_rule_switched_off(tmp_path: Path) -> None:
+    """`lint` reads a text file; advisories alone exit 0, and --disable switches a rule off."""
+    text = tmp_path / "finding.txt"
+    text.write_text("The LAC team were seen by the IRO.\n", "utf-8")
+    code, out, _ = _run("lint", text)
+    assert (0, True) == (code, "[unexplained-acronym]" in out)
+    code, out, _ = _run("lint", text, "--disable", "unexplained-acronym")
+    assert (0, False) == (code, "[unexplained-acronym]" in out)
+
+
+def test_lint_of_a_missing_file_is_one_line(tmp_path: Path) -> None:
+    """A missing file given to `lint` is one error line."""
+    code, _, err = _run("lint", tmp_path / "nope.txt")
+    assert (1, 1) == (code, len(err.strip().splitlines()))

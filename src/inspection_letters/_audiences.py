@@ -149,25 +149,24 @@ class AudienceRegistry(Registry[Audience]):
 
 def _builtin_audiences() -> AudienceRegistry:
     made = AudienceRegistry()
-    made.register(
-        Audience(
-            name="children",
-            prepare=graded_only,
-            description="The letter to the children and young people of the area.",
-            sandboxed=False,
-        )
+    children = Audience(
+        name="children",
+        prepare=graded_only,
+        description="The letter to the children and young people of the area.",
+        sandboxed=False,
     )
-    made.register(
-        Audience(
-            name="director",
-            prepare=_director,
-            description=(
-                "The National Director's letter to the Director of Children's Services, "
-                "congratulating them on an outcome."
-            ),
-            sandboxed=False,
-        )
+    director = Audience(
+        name="director",
+        prepare=_director,
+        description=(
+            "The National Director's letter to the Director of Children's Services, "
+            "congratulating them on an outcome."
+        ),
+        sandboxed=False,
     )
+    with made._without_plugins():
+        made.register(children)
+        made.register(director)
     return made
 
 

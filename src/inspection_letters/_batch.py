@@ -11,7 +11,6 @@ import re
 import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from attrs import frozen
@@ -90,6 +89,9 @@ def _results(
     if processes <= 1 or len(jobs) < 2:
         yield from map(_render, jobs)
         return
+    # Imported here: processes (and their 12 ms of imports) are for batches with --jobs.
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(max_workers=processes) as pool:
         yield from pool.map(_render, jobs, chunksize=max(1, len(jobs) // (processes * 4)))
 

@@ -11,6 +11,7 @@ import secrets
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from ._checks import check_image_uri
 from ._errors import InvalidValueError, MissingInputError, TemplateError
 from ._letter import (
     Block,
@@ -99,8 +100,16 @@ class LetterBuilder:
     def set(self, name: str, *, caller: Callable[[], str]) -> str:
         """Set a one-line part (``title``, ``date_line``, ``salutation``...) to the call's text."""
         if name not in _SINGLE + _SINGLE_SIGNATURE:
-            raise TemplateError(f"{name!r} is not a part; expected one of {_choices(_SINGLE)}")
-        self._single[name] = caller()
+            choices = _choices(_SINGLE + _SINGLE_SIGNATURE)
+            raise TemplateError(f"{name!r} is not a part; expected one of {choices}")
+        text = caller()
+        if name == "signature_image":
+            # Letters use no external resources: the image must be inlined.
+            try:
+                check_image_uri(text)
+            except InvalidValueError as error:
+                raise TemplateError(f"the signature image: {error}") from None
+        self._single[name] = text
         return ""
 
     def add(self, name: str, *, caller: Callable[[], str]) -> str:
@@ -126,7 +135,7 @@ class LetterBuilder:
 
     def quote(self, text: object) -> str:
         """Mark a quotation from the report inside a paragraph."""
-        self._quotes.append(str(text))
+        self._quotes.append(_text(text, "a quotation"))
         return _QUOTE_MARK.format(self._nonce, len(self._quotes) - 1)
 
     def grade_table(
@@ -134,7 +143,9 @@ class LetterBuilder:
     ) -> str:
         """Add the grade table: ``(judgement area or title, grade)`` rows, in order."""
         table_rows = tuple(
-            GradeRow(judgement=str(getattr(area, "title", area)), grade=_label(grade))
+            GradeRow(
+                judgement=_text(getattr(area, "title", area), "a judgement"), grade=_label(grade)
+            )
             for area, grade in rows
         )
         self._body.append(GradeTable(caption=caption, headers=headers, rows=table_rows))
@@ -145,8 +156,8 @@ class LetterBuilder:
         if isinstance(items, Missing):
             entries: tuple[str, ...] = (str(items),)
         else:
-            entries = tuple(str(getattr(i, "text", i)) for i in items)
-        self._body.append(FindingList(items=tuple(str(e) for e in entries)))
+            entries = tuple(_text(getattr(i, "text", i), "a finding") for i in items)
+        self._body.append(FindingList(items=entries))
         return ""
 
     def _split_quotes(self, text: str) -> tuple[Inline, ...]:
@@ -218,6 +229,13 @@ def _label(grade: object) -> str:
     return str(getattr(grade, "label", grade))
 
 
+def _text(value: object, what: str) -> str:
+    # As for what a template prints: a None is a bug in the template, never "None" in a letter.
+    if value is None:
+        raise TemplateError(f"{what} is None; use need() for data that may be missing")
+    return str(value)
+
+
 def _choices(names: Iterable[str]) -> str:
     return ", ".join(repr(n) for n in names)
 
@@ -253,6 +271,13 @@ def month_year(value: object) -> str:
 
 def number_words(value: object) -> str:
     """A small number in words, as letters write a team's size: ``six``; larger in digits."""
+    if isinstance(value, Missing):
+        return str(value)
+    if value is None:
+        # Never "None" in a letter: the filter's text would pass the check of what is printed.
+        raise TemplateError(
+            "number_words was given None; use need() for a number that may be missing"
+        )
     if isinstance(value, int) and 0 <= value < len(_NUMBER_WORDS):
         return _NUMBER_WORDS[value]
     return str(value)

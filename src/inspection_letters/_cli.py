@@ -17,7 +17,7 @@ import click
 
 from ._audiences import audiences
 from ._batch import BatchItem, render_batch
-from ._errors import InspectionLettersError, InvalidFieldsError
+from ._errors import InspectionLettersError, InvalidFieldsError, InvalidValueError
 from ._file_check import validate_file
 from ._formats import formats
 from ._json import load_inspection
@@ -188,6 +188,43 @@ def schema() -> None:
       inspection-letters schema > inspection.schema.json
     """
     click.echo(json.dumps(inspection_schema(), indent=2, ensure_ascii=False))
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--audience", "-a", default="children", show_default=True, help="Whose letter to check."
+)
+@click.option("--disable", "-d", multiple=True, help="A rule code to switch off (repeatable).")
+@click.option("--draft", is_flag=True, help="Check a draft letter, with placeholders.")
+def lint(file: Path, audience: str, disable: tuple[str, ...], draft: bool) -> None:
+    """Check that a letter is easy to read: reading ease, reading age, plain language.
+
+    FILE is an inspection file (its letter to AUDIENCE is checked) or a text file
+    of findings or a letter. Exits 1 when an error-level rule is broken.
+
+    \b
+    Example:
+      inspection-letters lint examples/gloucestershire-2022.json --audience children
+    """
+    from ._plain_language import check_readability
+
+    with _reported(_debug()):
+        if file.suffix.lower() == ".json":
+            text = str(render_letter(load_inspection(file), audience, draft=draft))
+        else:
+            text = _read_text(file)
+        report = check_readability(text, disable=disable)
+    click.echo(str(report))
+    if report.has_errors:
+        raise _Failed("")
+
+
+def _read_text(file: Path) -> str:
+    try:
+        return file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InvalidValueError(f"cannot read {str(file)!r}: {error}") from None
 
 
 def _load_source(source: Path, sheet: str | None) -> list[Any]:

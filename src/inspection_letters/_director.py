@@ -57,6 +57,9 @@ class DirectorOutcome:
     """Judgements outstanding now that were not before, in the framework's order."""
 
 
+_ORDER = tuple(JudgementArea)
+
+
 def _standing(grades: dict[JudgementArea, Grade]) -> Grade | None:
     if JudgementArea.OVERALL_EFFECTIVENESS in grades:
         return grades[JudgementArea.OVERALL_EFFECTIVENESS]
@@ -81,7 +84,10 @@ def director_outcome(inspection: Inspection) -> DirectorOutcome:
     previous = inspection.previous
     now = {j.area: j.grade for j in inspection.judgements}
     after = _standing(now)
-    if previous is None or after is None:
+    if after is None:
+        reason = "the inspection has no grades, so whether it improved cannot be told"
+        raise LetterNotDueError(f"director letter not due for {area!r}: {reason}")
+    if previous is None:
         reason = "the previous outcome is not known, so whether it improved cannot be told"
         raise LetterNotDueError(f"director letter not due for {area!r}: {reason}")
     by_judgements = JudgementArea.OVERALL_EFFECTIVENESS not in now
@@ -99,7 +105,8 @@ def director_outcome(inspection: Inspection) -> DirectorOutcome:
     measure = "the lowest judgement" if by_judgements else "overall effectiveness"
     newly = tuple(
         judged
-        for judged, grade in now.items()
+        # In the framework's order (the order of the enumeration), not the order given.
+        for judged, grade in sorted(now.items(), key=lambda item: _ORDER.index(item[0]))
         if grade is Grade.OUTSTANDING
         and judged is not JudgementArea.OVERALL_EFFECTIVENESS
         and (earlier := _previous_grade(previous, judged)) is not None

@@ -38,7 +38,7 @@ def _text(value: str) -> str:
 
 
 def _lines(lines: tuple[str, ...]) -> str:
-    return "<br />\n".join(escape(line, quote=True) for line in lines)
+    return "<br />\n".join(_text(line) for line in lines)
 
 
 def _paragraph(paragraph: Paragraph) -> str:
@@ -109,7 +109,8 @@ def _signature_parts(letter: Letter) -> list[str]:
 
 def write_html(letter: Letter) -> str:
     """The letter as a complete HTML5 document, also well-formed XML."""
-    title = f"{letter.title}: {letter.area}"
+    # A title element holds text only: a line break in the data becomes a space.
+    title = " ".join(f"{letter.title}: {letter.area}".split())
     body = [
         "<header>",
         *_head_parts(letter),
@@ -128,7 +129,7 @@ def write_html(letter: Letter) -> str:
             "<head>",
             '<meta charset="utf-8" />',
             '<meta name="viewport" content="width=device-width, initial-scale=1" />',
-            f"<title>{_text(title)}</title>",
+            f"<title>{escape(title, quote=True)}</title>",
             f"<style>{_STYLE}</style>",
             "</head>",
             "<body>",

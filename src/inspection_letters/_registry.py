@@ -7,6 +7,7 @@ user's.
 """
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib.metadata import EntryPoint, entry_points
 from typing import Generic, TypeVar
 
@@ -42,11 +43,26 @@ class Registry(Generic[T]):
             raise TypeError(message)
         if not isinstance(name, str) or not name or name != name.strip():
             raise ValueError(f"{name!r} is not a usable {self._kind} name")
+        # Plugins are loaded first, so that a name one of them takes is never taken twice
+        # (the library registers its own values under ``_without_plugins``).
         self._load_plugins()
         if name in self._items and not replace:
             message = f"a {self._kind} called {name!r} is registered already; pass replace=True"
             raise ValueError(message)
         self._items[name] = value
+
+    @contextmanager
+    def _without_plugins(self) -> Iterator[None]:
+        """Register the library's own values without loading plugins first.
+
+        Plugins import the library, so loading them while the library itself
+        is being imported (when its default registries are made) would fail.
+        """
+        loaded, self._plugins_loaded = self._plugins_loaded, True
+        try:
+            yield
+        finally:
+            self._plugins_loaded = loaded
 
     def remove(self, name: str) -> T:
         """Unregister ``name`` and give back what it was."""

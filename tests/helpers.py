@@ -1,0 +1,110 @@
+"""Helpers shared by the letters' tests: the example, the seeds, inspections to order."""
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from inspection_letters import (
+    Framework,
+    Grade,
+    Inspection,
+    InspectionType,
+    Judgement,
+    JudgementArea,
+    LetterDetails,
+    PreviousOutcome,
+    Signatory,
+    load_inspection,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "gloucestershire-2022.json"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+#: A one-pixel PNG as a data URI, for signatures with an image.
+TINY_PNG = (
+    "data:image/png;base64,"
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA"
+    "60e6kgAAAABJRU5ErkJggg=="
+)
+
+#: A start date in each era of the framework.
+ERA_STARTS = {
+    Framework.ILACS_2018: dt.date(2018, 6, 4),
+    Framework.ILACS_2023: dt.date(2023, 3, 6),
+    Framework.ILACS_2026: dt.date(2026, 5, 11),
+}
+
+
+def example() -> Inspection:
+    """The Gloucestershire inspection of 2022, the seed letters' inspection."""
+    return load_inspection(EXAMPLE)
+
+
+def golden(name: str) -> str:
+    """The text of a seed letter in ``tests/golden``."""
+    return (GOLDEN / name).read_text(encoding="utf-8")
+
+
+def normalised_lines(text: str) -> list[str]:
+    """The non-blank lines of ``text``, each trimmed with runs of whitespace made one space."""
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
+_MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def unescape_markdown(text: str) -> str:
+    """``text`` with the writer's Markdown escapes removed: backslashes and hard breaks."""
+    return _MARKDOWN_ESCAPE.sub(r"\1", text.replace("  \n", "\n"))
+
+
+def graded(
+    era: Framework,
+    grades: Mapping[JudgementArea, Grade],
+    *,
+    previous: PreviousOutcome | None = None,
+) -> Inspection:
+    """The example inspection, moved into ``era`` with these grades and this previous outcome."""
+    start = ERA_STARTS[era]
+    judgements = tuple(Judgement(area=area, grade=grades[area]) for area in era.areas)
+    return attrs.evolve(
+        example(),
+        start=start,
+        end=start + dt.timedelta(days=11),
+        published=start + dt.timedelta(days=53),
+        framework=None,
+        judgements=judgements,
+        previous=previous,
+    )
+
+
+def every(era: Framework, grade: Grade) -> dict[JudgementArea, Grade]:
+    """The same grade for every judgement of ``era``."""
+    return dict.fromkeys(era.areas, grade)
+
+
+def ungraded(kind: InspectionType = InspectionType.FOCUSED_VISIT) -> Inspection:
+    """The example turned into an ungraded visit, with no judgements."""
+    return attrs.evolve(example(), type=kind, judgements=(), theme="Front door")
+
+
+def with_signatory(inspection: Inspection, **changes: Any) -> Inspection:
+    """``inspection`` with the director's signatory changed (an image, say)."""
+    letters = []
+    for details in inspection.letters:
+        if details.audience == "director" and details.signatory is not None:
+            signatory: Signatory = attrs.evolve(details.signatory, **changes)
+            details = attrs.evolve(details, signatory=signatory)
+        letters.append(details)
+    return attrs.evolve(inspection, letters=tuple(letters))
+
+
+def without_letter_details(inspection: Inspection, audience: str) -> Inspection:
+    """``inspection`` without the details of ``audience``'s letter."""
+    kept: tuple[LetterDetails, ...] = tuple(d for d in inspection.letters if d.audience != audience)
+    return attrs.evolve(inspection, letters=kept)
