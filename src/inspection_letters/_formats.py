@@ -111,7 +111,11 @@ class FormatRegistry(Registry[Format]):
 
 
 def _builtin_formats() -> FormatRegistry:
+    # The PDF and Word writers import WeasyPrint and python-docx only when they
+    # write, so registering them costs nothing for those without the extras.
+    from ._docx_writer import DOCX_MEDIA_TYPE, write_docx
     from ._html_writer import write_html
+    from ._pdf_writer import write_pdf
     from ._text_writers import write_markdown, write_text
 
     made = FormatRegistry()
@@ -119,8 +123,10 @@ def _builtin_formats() -> FormatRegistry:
         made.register("text", write_text, extension="txt")
         made.register("markdown", write_markdown, extension="md", media_type="text/markdown")
         made.register("html", write_html, extension="html", media_type="text/html")
+        made.register("pdf", write_pdf, extension="pdf", media_type="application/pdf", binary=True)
+        made.register("docx", write_docx, extension="docx", media_type=DOCX_MEDIA_TYPE, binary=True)
     return made
 
 
-#: The default format registry, with ``text``, ``markdown`` and ``html`` built in.
+#: The default format registry: ``text``, ``markdown``, ``html``, ``pdf`` and ``docx`` built in.
 formats = _builtin_formats()

@@ -147,6 +147,16 @@ class Letter:
         """The letter as a complete, self-contained HTML5 document."""
         return _as_text(self.render("html"))
 
+    def to_pdf(self) -> bytes:
+        """The letter as a tagged, A4 PDF; needs the ``pdf`` extra (WeasyPrint)."""
+        output = self.render("pdf")
+        return output if isinstance(output, bytes) else output.encode("utf-8")
+
+    def to_docx(self) -> bytes:
+        """The letter as a Word document; needs the ``docx`` extra (python-docx)."""
+        output = self.render("docx")
+        return output if isinstance(output, bytes) else output.encode("utf-8")
+
     @property
     def findings(self) -> tuple[str, ...]:
         """The items of every finding list in the body."""
