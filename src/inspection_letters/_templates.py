@@ -42,8 +42,14 @@ def _finalize(value: Any) -> Any:
     return value
 
 
+def _is_missing(value: object) -> bool:
+    return isinstance(value, Missing)
+
+
 def _configure(environment: jinja2.Environment) -> jinja2.Environment:
     environment.filters.update(FILTERS)
+    # `x is missing`: whether a template's data is a placeholder from need().
+    environment.tests["missing"] = _is_missing
     return environment
 
 
