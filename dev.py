@@ -9,6 +9,7 @@ Debian it first installs the system packages the tests need that are missing
 
     python3 dev.py example   # set up, then render the example letters
     python3 dev.py test      # set up, then run every check CI runs
+    python3 dev.py bench     # set up, then run the benchmarks (under a minute)
 """
 
 from __future__ import annotations
@@ -125,7 +126,13 @@ def test() -> None:
     run(BIN / "python", "-m", "pytest", *profile)
 
 
-COMMANDS = {"example": example, "test": test, "setup": setup}
+def bench() -> None:
+    """Run the benchmarks: one letter against bare Jinja2, batches, import time, scaling."""
+    setup()
+    run(BIN / "python", ROOT / "benchmarks" / "run.py")
+
+
+COMMANDS = {"example": example, "test": test, "setup": setup, "bench": bench}
 
 if __name__ == "__main__":
     if len(sys.argv) != 2 or sys.argv[1] not in COMMANDS:

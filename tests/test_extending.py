@@ -1,5 +1,6 @@
 """Extending the letters: audiences of one's own, plugins, template overrides, the sandbox."""
 
+import importlib.metadata
 import os
 import subprocess
 import sys
@@ -12,7 +13,6 @@ import attrs
 import jinja2
 import pytest
 
-import inspection_letters._registry as registry_module
 from inspection_letters import (
     Audience,
     AudienceRegistry,
@@ -326,7 +326,7 @@ def plugin_registry(monkeypatch: pytest.MonkeyPatch, value: str) -> FormatRegist
     def entry_points(*, group: str) -> list[EntryPoint]:
         return found if group == "inspection_letters.formats" else []
 
-    monkeypatch.setattr(registry_module, "entry_points", entry_points)
+    monkeypatch.setattr(importlib.metadata, "entry_points", entry_points)
     return FormatRegistry()
 
 

@@ -29,12 +29,13 @@ def isort_key(name: str) -> tuple[int, list[int | str]]:
 
 
 def public_names() -> set[str]:
-    """The public names bound in the package's namespace, modules aside."""
-    namespace = vars(inspection_letters)
+    """The public names the package offers (``dir``, as its names load lazily), modules aside."""
     return {
         name
-        for name, value in namespace.items()
-        if not name.startswith("_") and not isinstance(value, types.ModuleType)
+        for name in dir(inspection_letters)
+        if not name.startswith("_")
+        and name != "TYPE_CHECKING"
+        and not isinstance(getattr(inspection_letters, name), types.ModuleType)
     }
 
 
@@ -58,6 +59,21 @@ def test_all_is_sorted() -> None:
 def test_all_is_every_public_name() -> None:
     """Every public name of the package is exported, and every exported name exists."""
     assert public_names() == set(inspection_letters.__all__)
+
+
+def test_every_export_has_a_lazy_import() -> None:
+    """The table of lazy imports names exactly the exported names, each from its module."""
+    exports = inspection_letters._EXPORTS
+    assert set(inspection_letters.__all__) == set(exports)
+    for name, module in exports.items():
+        defined = sys.modules[f"inspection_letters{module}"]
+        assert getattr(defined, name) is getattr(inspection_letters, name)
+
+
+def test_an_unknown_name_is_an_attribute_error() -> None:
+    """Asking the package for a name it does not have is an AttributeError naming it."""
+    with pytest.raises(AttributeError, match="'no_such_name'"):
+        inspection_letters.no_such_name  # type: ignore[attr-defined]  # noqa: B018
 
 
 @pytest.mark.parametrize(

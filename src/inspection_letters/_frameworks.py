@@ -129,8 +129,8 @@ class Framework(Enum):
     @classmethod
     def for_date(cls, started: dt.date) -> "Framework":
         """The era in force for an inspection that started on ``started``."""
-        for era in sorted(cls, key=lambda e: e.starts, reverse=True):
-            if started >= era.starts:
+        for era, starts in _LATEST_FIRST:
+            if started >= starts:
                 return era
         message = (
             f"{started.isoformat()!r} is before ILACS began on "
@@ -153,6 +153,8 @@ _STARTS = {
     Framework.ILACS_2023: dt.date(2023, 1, 1),
     Framework.ILACS_2026: dt.date(2026, 4, 1),
 }
+# The eras by start date, latest first: the first an inspection started on or after is its era.
+_LATEST_FIRST = tuple(sorted(_STARTS.items(), key=lambda item: item[1], reverse=True))
 _AREAS = {
     Framework.ILACS_2018: (
         JudgementArea.LEADERS,

@@ -8,8 +8,10 @@ user's.
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from importlib.metadata import EntryPoint, entry_points
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
 
 from ._errors import PluginError, UnknownNameError
 
@@ -101,11 +103,14 @@ class Registry(Generic[T]):
             return
         # Set first: a plugin that registers itself while loading must not recurse.
         self._plugins_loaded = True
+        # Imported here: reading installed packages' metadata is only for plugins.
+        from importlib.metadata import entry_points
+
         for entry_point in sorted(entry_points(group=self._group), key=lambda e: e.name):
             if entry_point.name not in self._items:
                 self._items[entry_point.name] = self._load(entry_point)
 
-    def _load(self, entry_point: EntryPoint) -> T:
+    def _load(self, entry_point: "EntryPoint") -> T:
         where = f"{entry_point.name!r} = {entry_point.value!r} of the group {self._group!r}"
         try:
             value = entry_point.load()

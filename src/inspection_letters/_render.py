@@ -14,7 +14,7 @@ from ._grades import Grade
 from ._inspection import Inspection
 from ._letter import Letter
 from ._people import OFFICES
-from ._rules import check, era_of
+from ._rules import check
 from ._templates import get_template, package_environment, render, user_environment
 
 
@@ -28,7 +28,7 @@ def _environment(
 
 
 def _grade_rows(inspection: Inspection, draft: bool) -> Iterator[tuple[JudgementArea, Any]]:
-    era = era_of(inspection)
+    era = inspection.era
     areas = era.areas if era is not None else tuple(j.area for j in inspection.judgements)
     for area in areas:
         grade: Grade | Missing | None = inspection.grade_of(area)

@@ -6,9 +6,7 @@ outcomes from 2018 to March 2025; a rule that rejected a real, published
 outcome would be wrong. Advisories flag what is unusual but has happened.
 """
 
-import contextlib
 import itertools
-import weakref
 from collections.abc import Callable, Iterator
 from enum import Enum, unique
 
@@ -64,30 +62,12 @@ class Rule:
             yield Problem(code=self.code, severity=self.severity, message=message, path=path)
 
 
-# The inspection last asked for its era, weakly, and its era. ``validate`` runs every
-# rule on one inspection, and ``render_letter`` then asks again; finding the era
-# searches the framework's dates each time. An inspection is immutable.
-_last_era: "tuple[weakref.ref[Inspection], Framework | None] | None" = None
-
-
-def era_of(inspection: Inspection) -> Framework | None:
-    """``inspection.era``, remembered for the inspection last asked about."""
-    global _last_era
-    last = _last_era
-    if last is not None and last[0]() is inspection:
-        return last[1]
-    era = inspection.era
-    with contextlib.suppress(TypeError):  # a class without weak references: not remembered
-        _last_era = (weakref.ref(inspection), era)
-    return era
-
-
 def _graded_era(inspection: Inspection) -> Framework | None:
-    return era_of(inspection) if inspection.type.graded else None
+    return inspection.era if inspection.type.graded else None
 
 
 def _era_unknown(inspection: Inspection) -> _Found:
-    if inspection.type.graded and era_of(inspection) is None:
+    if inspection.type.graded and inspection.era is None:
         if inspection.start is None:
             yield "start", "the era cannot be told: give the start date or the framework"
         else:
