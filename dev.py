@@ -9,6 +9,7 @@ Debian it first installs the system packages the tests need that are missing
 
     python3 dev.py example   # set up, then render the example letters
     python3 dev.py test      # set up, then run every check CI runs
+    python3 dev.py docs      # set up, then build the documentation site
     python3 dev.py bench     # set up, then run the benchmarks (under a minute)
 """
 
@@ -26,6 +27,8 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 EXAMPLE = ROOT / "examples" / "gloucestershire-2022.json"
+# Where `python3 dev.py docs` (and the test command) build the documentation site.
+DOCS_HTML = ROOT / "docs" / "_build" / "html"
 # Installed into the test environment so that the entry-point plugin test has a
 # real distribution to discover.
 TEST_PLUGIN = ROOT / "tests" / "plugin_package"
@@ -116,12 +119,25 @@ def example() -> None:
         run(BIN / "inspection-letters", "render", EXAMPLE, "--audience", audience)
 
 
+def build_docs() -> None:
+    """Build the documentation site afresh, with every warning an error."""
+    run(BIN / "sphinx-build", "-E", "-W", "--keep-going", "-q", "-b", "html", "docs", DOCS_HTML)
+
+
+def docs() -> None:
+    """Build the documentation site and say where it is."""
+    setup()
+    build_docs()
+    print(f"The documentation is built: open {DOCS_HTML / 'index.html'}", flush=True)
+
+
 def test() -> None:
     """Run the linters, the type checker and the whole test suite."""
     setup()
     run(BIN / "ruff", "check", ".")
     run(BIN / "ruff", "format", "--check", ".")
     run(BIN / "mypy")
+    build_docs()
     profile = ["--hypothesis-profile=ci"] if os.environ.get("CI") else []
     run(BIN / "python", "-m", "pytest", *profile)
 
@@ -132,7 +148,7 @@ def bench() -> None:
     run(BIN / "python", ROOT / "benchmarks" / "run.py")
 
 
-COMMANDS = {"example": example, "test": test, "setup": setup, "bench": bench}
+COMMANDS = {"example": example, "test": test, "docs": docs, "setup": setup, "bench": bench}
 
 if __name__ == "__main__":
     if len(sys.argv) != 2 or sys.argv[1] not in COMMANDS:
