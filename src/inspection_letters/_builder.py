@@ -11,7 +11,7 @@ import secrets
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from ._checks import check_image_uri
+from ._checks import check_characters, check_image_uri
 from ._errors import InvalidValueError, MissingInputError, TemplateError
 from ._letter import (
     Block,
@@ -175,6 +175,33 @@ class LetterBuilder:
         self._quotes.clear()
         return tuple(pieces)
 
+    def _check_characters(self) -> None:
+        """Refuse a control character (or the like) that a template, not the data, wrote.
+
+        The data's text is checked when it is read; a template's is checked here,
+        since no writer can put it in a letter (Word and PDF would fail).
+        """
+        texts: list[tuple[str, str]] = [*self._single.items()]
+        texts += [(name, line) for name, lines in self._lines.items() for line in lines]
+        for block in self._body:
+            part = type(block).__name__.lower()
+            if isinstance(block, Paragraph):
+                texts += [(part, p if isinstance(p, str) else p.text) for p in block.content]
+            elif isinstance(block, Heading):
+                texts.append((part, block.text))
+            elif isinstance(block, GradeTable):
+                cells = [block.caption, *block.headers]
+                cells += [text for row in block.rows for text in (row.judgement, row.grade)]
+                texts += [(part, cell) for cell in cells]
+            else:
+                texts += [(part, item) for item in block.items]
+        for part, text in texts:
+            try:
+                check_characters(text)
+            except InvalidValueError as error:
+                message = f"the template of the {self.audience!r} audience wrote, in the {part},"
+                raise TemplateError(f"{message} text that {error}") from None
+
     def letter(self) -> Letter:
         """The letter built, or an error naming every field it needs and lacks."""
         if self.missing and not self.draft:
@@ -188,6 +215,7 @@ class LetterBuilder:
             raise TemplateError("a quotation was marked outside any paragraph")
         if "title" not in self._single:
             raise TemplateError(f"the template of the {self.audience!r} audience sets no title")
+        self._check_characters()
         single, lines = self._single, self._lines
         letterhead = None
         if lines["address"] or lines["contacts"] or lines["direct"]:
@@ -251,22 +279,23 @@ _NUMBER_WORDS = (
 )  # fmt: skip
 
 
-def long_date(value: object) -> str:
-    """A date as Ofsted writes it: ``1 April 2022``."""
+def _date_text(value: object, day: bool) -> str:
     if isinstance(value, Missing):
         return str(value)
     if not isinstance(value, dt.date):
         raise InvalidValueError(f"{value!r} is not a date")
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+    month_and_year = f"{_MONTHS[value.month - 1]} {value.year}"
+    return f"{value.day} {month_and_year}" if day else month_and_year
+
+
+def long_date(value: object) -> str:
+    """A date as Ofsted writes it: ``1 April 2022``."""
+    return _date_text(value, day=True)
 
 
 def month_year(value: object) -> str:
     """A month as letters name a visit: ``February 2022``."""
-    if isinstance(value, Missing):
-        return str(value)
-    if not isinstance(value, dt.date):
-        raise InvalidValueError(f"{value!r} is not a date")
-    return f"{_MONTHS[value.month - 1]} {value.year}"
+    return _date_text(value, day=False)
 
 
 def number_words(value: object) -> str:
