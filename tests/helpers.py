@@ -55,12 +55,23 @@ def normalised_lines(text: str) -> list[str]:
     return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
 
 
-_MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])|&#32;|&#9;|&nbsp;")
+# What the writer writes for a line's first space or tab, and for an empty line.
+_REFERENCES = {"&#32;": " ", "&#9;": "\t", "&nbsp;": ""}
 
 
 def unescape_markdown(text: str) -> str:
-    """``text`` with the writer's Markdown escapes removed: backslashes and hard breaks."""
-    return _MARKDOWN_ESCAPE.sub(r"\1", text.replace("  \n", "\n"))
+    """``text`` with the writer's Markdown escapes removed.
+
+    Those are backslashes, hard breaks (two spaces before a newline), and the
+    character references it writes for a line's first space or tab where that
+    would start code, and for an empty line, which would end the block.
+    """
+    return _MARKDOWN_ESCAPE.sub(_unescaped, text.replace("  \n", "\n"))
+
+
+def _unescaped(match: "re.Match[str]") -> str:
+    return match.group(1) or _REFERENCES[match.group()]
 
 
 def graded(

@@ -16,14 +16,16 @@ from typing import Any, TypeVar, cast
 
 import attrs
 
-from ._errors import InvalidValueError
+from ._errors import InvalidValueError, shown
 
 T = TypeVar("T")
 Check = Callable[[Any], Any]
 
-# Control characters other than tab and newline, and lone surrogates (which no
-# UTF-8 file can hold), are refused in every text field.
-_FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# Control characters other than tab and newline (carriage return included),
+# lone surrogates (which no UTF-8 file can hold) and the noncharacters U+FFFE
+# and U+FFFF (which no XML can hold, so no HTML, PDF or Word letter) are
+# refused in every text field.
+_FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _AREA_CODE = re.compile(r"[EWSN][0-9]{8}")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
@@ -40,22 +42,36 @@ def check_text(value: Any) -> str:
 position 1; only tab and newline are allowed
     """
     if not isinstance(value, str):
-        raise InvalidValueError(f"{value!r} is not text")
+        raise InvalidValueError(f"{shown(value)} is not text")
     if not value.strip():
-        raise InvalidValueError(f"{value!r} is blank")
+        raise InvalidValueError(f"{shown(value)} is blank")
+    return check_characters(value)
+
+
+def check_characters(value: str) -> str:
+    """Text without the characters no letter may hold: those :func:`check_text` refuses."""
     bad = _FORBIDDEN.search(value)
     if bad is not None:
+        kind, reason = _kind(bad.group())
         raise InvalidValueError(
-            f"contains the control character {bad.group()!r} at position {bad.start()}; "
-            "only tab and newline are allowed"
+            f"contains {kind} {bad.group()!r} at position {bad.start()}{reason}"
         )
     return value
+
+
+def _kind(character: str) -> tuple[str, str]:
+    """What a forbidden character is, and why it is refused, for a message."""
+    if "\ud800" <= character <= "\udfff":
+        return "the lone surrogate", ", which is half of a UTF-16 pair, not a character"
+    if character in "\ufffe\uffff":
+        return "the noncharacter", ", which XML, and so HTML and Word, cannot hold"
+    return "the control character", "; only tab and newline are allowed"
 
 
 def check_lines(value: Any) -> tuple[str, ...]:
     """Lines of text, such as an address; each line is checked like any text."""
     if isinstance(value, str) or not isinstance(value, (tuple, list)):
-        raise InvalidValueError(f"{value!r} is not a list of lines")
+        raise InvalidValueError(f"{shown(value)} is not a list of lines")
     for number, line in enumerate(value):
         try:
             check_text(line)
@@ -69,7 +85,7 @@ def check_area_code(value: Any) -> str:
     check_text(value)
     if _AREA_CODE.fullmatch(value) is None:
         raise InvalidValueError(
-            f"{value!r} is not an ONS area code; expected a letter E, W, S or N "
+            f"{shown(value)} is not an ONS area code; expected a letter E, W, S or N "
             "and eight digits, such as 'E10000013'"
         )
     return str(value)
@@ -79,7 +95,7 @@ def check_email(value: Any) -> str:
     """An email address: something, one ``@``, a domain with a dot; no spaces."""
     check_text(value)
     if _EMAIL.fullmatch(value) is None:
-        raise InvalidValueError(f"{value!r} is not an email address")
+        raise InvalidValueError(f"{shown(value)} is not an email address")
     return str(value)
 
 
@@ -96,34 +112,34 @@ def check_image_uri(value: Any) -> str:
 def check_count(value: Any) -> int:
     """A whole number of at least one (a bool is not a number here)."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidValueError(f"{value!r} is not a whole number")
+        raise InvalidValueError(f"{shown(value)} is not a whole number")
     if value < 1:
-        raise InvalidValueError(f"{value!r} is less than 1")
+        raise InvalidValueError(f"{shown(value)} is less than 1")
     return value
 
 
 def check_index(value: Any) -> int:
     """A position in a list, counted from 0."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidValueError(f"{value!r} is not a whole number")
+        raise InvalidValueError(f"{shown(value)} is not a whole number")
     if value < 0:
-        raise InvalidValueError(f"{value!r} is negative; positions count from 0")
+        raise InvalidValueError(f"{shown(value)} is negative; positions count from 0")
     return value
 
 
 def check_year(value: Any) -> int:
     """A calendar year from 1990 to 2100."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidValueError(f"{value!r} is not a year")
+        raise InvalidValueError(f"{shown(value)} is not a year")
     if not 1990 <= value <= 2100:
-        raise InvalidValueError(f"{value!r} is not a year from 1990 to 2100")
+        raise InvalidValueError(f"{shown(value)} is not a year from 1990 to 2100")
     return value
 
 
 def check_date(value: Any) -> dt.date:
     """A calendar date (not a date and time)."""
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise InvalidValueError(f"{value!r} is not a date")
+        raise InvalidValueError(f"{shown(value)} is not a date")
     return value
 
 

@@ -8,6 +8,7 @@ Messages are built before the exception, name the bad value with ``repr`` and
 list the valid ones.
 """
 
+import sys
 from collections.abc import Iterable, Sequence
 
 
@@ -17,6 +18,32 @@ class InspectionLettersError(Exception):
 
 def _choices(valid: Iterable[object]) -> str:
     return ", ".join(repr(v) for v in valid)
+
+
+#: The longest a value is shown in a message; the rest is cut off with "...".
+SHOWN_LENGTH = 100
+
+
+def shown(value: object) -> str:
+    """``repr(value)`` for a message: cut short, and never failing.
+
+    A file may hold a megabyte of text, a list nested a thousand deep, or a
+    number too long for Python to print; a message names it without them.
+
+    >>> shown("Very good")
+    "'Very good'"
+    >>> len(shown("x" * 200)), shown("x" * 200)[-4:]
+    (100, 'x...')
+    >>> shown(10**5000)
+    'a whole number of more than 4,300 digits'
+    """
+    try:
+        text = repr(value)
+    except ValueError:  # an int longer than Python prints
+        return f"a whole number of more than {sys.get_int_max_str_digits():,} digits"
+    except RecursionError:
+        return f"a {type(value).__name__} nested too deeply to show"
+    return text if len(text) <= SHOWN_LENGTH else text[: SHOWN_LENGTH - 3] + "..."
 
 
 class UnknownNameError(InspectionLettersError, LookupError):
@@ -31,7 +58,7 @@ class UnknownNameError(InspectionLettersError, LookupError):
         self.value = value
         self.valid = tuple(valid)
         article = "an" if kind[:1].lower() in "aeiou" else "a"
-        message = f"{value!r} is not {article} {kind}; expected one of {_choices(self.valid)}"
+        message = f"{shown(value)} is not {article} {kind}; expected one of {_choices(self.valid)}"
         super().__init__(message)
 
 

@@ -73,7 +73,10 @@ def validate_file(source: str | os.PathLike[str] | Mapping[str, Any]) -> tuple[P
     try:
         raw = source if isinstance(source, Mapping) else read_json(source)
         if not isinstance(raw, Mapping):
-            load_inspection(raw)  # raises the library's error for a value that is no object
+            # Not load_inspection(raw): a file holding a string would be read as a path.
+            name = "the inspection" if isinstance(source, Mapping) else repr(str(source))
+            problem = ("(top level)", "is not an object")
+            raise InspectionFileError(f"{name} is not an inspection", [problem])
     except InspectionFileError as error:
         return tuple(_field_problems(error))
     data = dict(raw)

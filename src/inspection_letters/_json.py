@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import os
 import re
+import sys
 from collections.abc import Callable, Iterator, Mapping
 from enum import Enum
 from pathlib import Path
@@ -26,7 +27,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ._checks import check_text
-from ._errors import InspectionFileError, InspectionLettersError, InvalidValueError
+from ._errors import InspectionFileError, InspectionLettersError, InvalidValueError, shown
 from ._frameworks import Framework, InspectionType, JudgementArea
 from ._grades import Grade
 from ._inspection import Inspection, LetterDetails
@@ -47,13 +48,13 @@ def _structure_str(value: Any, _: type) -> str:
 
 def _structure_int(value: Any, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidValueError(f"{value!r} is not a whole number")
+        raise InvalidValueError(f"{shown(value)} is not a whole number")
     return value
 
 
 def _structure_date(value: Any, _: type) -> dt.date:
     if not isinstance(value, str):
-        raise InvalidValueError(f"{value!r} is not a date; write it as 'YYYY-MM-DD'")
+        raise InvalidValueError(f"{shown(value)} is not a date; write it as 'YYYY-MM-DD'")
     try:
         return dt.date.fromisoformat(value) if _ISO_DATE.fullmatch(value) else _bad_date(value)
     except ValueError:
@@ -61,7 +62,7 @@ def _structure_date(value: Any, _: type) -> dt.date:
 
 
 def _bad_date(value: str) -> dt.date:
-    raise InvalidValueError(f"{value!r} is not a date; write it as 'YYYY-MM-DD'")
+    raise InvalidValueError(f"{shown(value)} is not a date; write it as 'YYYY-MM-DD'")
 
 
 def _structure_office(value: Any, _: type) -> Office:
@@ -77,7 +78,7 @@ def _unstructure_office(value: Office) -> Any:
 
 def _structure_wording(value: Any, _: type) -> _Wording:
     if not isinstance(value, Mapping):
-        raise InvalidValueError(f"{value!r} is not an object of phrases by name")
+        raise InvalidValueError(f"{shown(value)} is not an object of phrases by name")
     problems: list[Exception] = []
     for name, text in value.items():
         try:
@@ -95,13 +96,13 @@ def _structure_wording(value: Any, _: type) -> _Wording:
 
 def _structure_letters(value: Any, _: type) -> _Letters:
     if not isinstance(value, Mapping):
-        raise InvalidValueError(f"{value!r} is not an object of letter details by audience")
+        raise InvalidValueError(f"{shown(value)} is not an object of letter details by audience")
     found: list[LetterDetails] = []
     problems: list[Exception] = []
     for audience, details in value.items():
         try:
             if not isinstance(details, Mapping):
-                raise InvalidValueError(f"{details!r} is not an object")
+                raise InvalidValueError(f"{shown(details)} is not an object")
             if "audience" in details:
                 raise InvalidValueError("names its audience twice: the key is the audience")
             found.append(_details_from_dict({**details, "audience": audience}, LetterDetails))
@@ -122,6 +123,9 @@ def _unstructure_letters(value: _Letters) -> dict[str, Any]:
 
 
 def _noted(error: Exception, name: str) -> Exception:
+    # The name is a key of the file's, and becomes part of a path that is printed:
+    # what cannot be printed (a lone surrogate, a control character) is escaped.
+    name = "".join(c if c.isprintable() else repr(c)[1:-1] for c in name)
     error.__notes__ = [*getattr(error, "__notes__", []), AttributeValidationNote(name, name, Any)]
     return error
 
@@ -203,7 +207,7 @@ def field_errors(error: BaseException, path: str = "") -> Iterator[tuple[str, st
         for inner in rest:
             yield from field_errors(inner, path)
     elif isinstance(error, ForbiddenExtraKeysError):
-        names = ", ".join(repr(k) for k in sorted(error.extra_fields))
+        names = ", ".join(shown(k) for k in sorted(error.extra_fields))
         valid = ", ".join(repr(f.alias or f.name) for f in attrs.fields(error.cl))
         yield path or "(top level)", f"unknown field(s) {names}; expected only {valid}"
     elif isinstance(error, KeyError):
@@ -218,10 +222,16 @@ def read_json(source: str | os.PathLike[str]) -> Any:
     """The JSON value in the file at ``source``, or :class:`InspectionFileError` saying why not."""
     path = Path(source)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) else f"not UTF-8 text ({error})"
-        raise InspectionFileError(f"cannot read {str(path)!r}", [("(file)", str(reason))]) from None
+        # A byte-order mark, which Windows editors write, is not part of the JSON.
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, ValueError) as error:
+        if isinstance(error, OSError):
+            reason = error.strerror or str(error)
+        elif isinstance(error, UnicodeDecodeError):
+            reason = f"not UTF-8 text ({error})"
+        else:  # a NUL or a lone surrogate: no file has such a name
+            reason = f"is not a path a file can have ({error})"
+        raise InspectionFileError(f"cannot read {str(path)!r}", [("(file)", reason)]) from None
     try:
         return json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
@@ -234,6 +244,11 @@ def read_json(source: str | os.PathLike[str]) -> Any:
         raise InspectionFileError(
             f"{str(path)!r} is not valid JSON", [("(file)", reason)]
         ) from None
+    except ValueError:
+        # Python reads no whole number of more digits than sys.get_int_max_str_digits().
+        limit = f"{sys.get_int_max_str_digits():,}"
+        reason = f"holds a whole number of more than {limit} digits, too long to read"
+        raise InspectionFileError(f"{str(path)!r} cannot be read", [("(file)", reason)]) from None
 
 
 def _refuse_constant(name: str) -> Any:

@@ -28,8 +28,10 @@ _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
 # Ofsted's largest content.xml is about 1 MB; a member far bigger than any real
-# outcomes file is more likely a zip bomb than a spreadsheet.
-_MAX_CONTENT = 256 * 1024 * 1024
+# outcomes file is more likely a zip bomb than a spreadsheet. (Parsing 64 MB of
+# XML takes some five seconds and 400 MB of memory; 32 MB is still 30 times the
+# largest real file.)
+_MAX_CONTENT = 32 * 1024 * 1024
 # Row groups nest rows without changing their numbering, so the reader descends into them.
 _ROW_CONTAINERS = {_TABLE + "table-header-rows", _TABLE + "table-row-group", _TABLE + "table-rows"}
 _CELLS = {_TABLE + "table-cell", _TABLE + "covered-table-cell"}
@@ -38,6 +40,11 @@ _PARAGRAPHS = {_TEXT + "p", _TEXT + "h"}
 _MAX_REPEAT = {"number-rows-repeated": 1_048_576, "number-columns-repeated": 16_384}
 # A run of spaces is stored as a count; a huge count would only exhaust memory.
 _MAX_SPACES = 1_000
+# Ofsted's sheets have a few hundred rows of a few dozen cells. Repeat counts let a
+# file of a kilobyte declare a million rows of content, which would take minutes
+# to read: a sheet that holds more is refused instead.
+_MAX_ROWS = 50_000
+_MAX_CELLS = 2_000_000
 
 _DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _YMD = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -155,7 +162,12 @@ def _content(path: Path) -> bytes:
                 with archive.open("content.xml") as member:
                     data = member.read(_MAX_CONTENT + 1)
     except OSError as error:
-        raise InvalidValueError(error.strerror or str(error)) from None
+        reason = error.strerror or str(error)
+        # A file that is there but fails to read is a broken zip, not a missing file.
+        broken = path.is_file()
+        raise InvalidValueError(
+            f"its zip archive cannot be read ({reason})" if broken else reason
+        ) from None
     except zipfile.BadZipFile as error:
         raise InvalidValueError(f"is not a zip archive, as every .ods file is ({error})") from None
     except (zlib.error, EOFError, RuntimeError, NotImplementedError, ValueError) as error:
@@ -171,11 +183,18 @@ def _content(path: Path) -> bytes:
 
 def _rows(table: ET.Element) -> Iterator[Row]:
     """A sheet's rows that are not blank, numbered as the sheet shows them."""
-    number = 0
+    number = rows = cells_read = 0
     for element in _row_elements(table):
         repeat = _repeat(element, "number-rows-repeated")
         cells = _cells(element)
         if cells:
+            rows += repeat
+            cells_read += repeat * len(cells)
+            if rows > _MAX_ROWS or cells_read > _MAX_CELLS:
+                raise InvalidValueError(
+                    f"a sheet holds more than {_MAX_ROWS:,} rows or {_MAX_CELLS:,} cells "
+                    "that are not blank, far more than any outcomes file"
+                )
             # A row with content repeated is several rows with the same content.
             for offset in range(1, repeat + 1):
                 yield Row(number=number + offset, cells=cells)
@@ -204,6 +223,8 @@ def _cells(row: ET.Element) -> tuple[Value, ...]:
         if is_blank(value):
             blanks += repeat
             continue
+        if len(cells) + blanks + repeat > _MAX_CELLS:
+            raise InvalidValueError(f"a row holds more than {_MAX_CELLS:,} cells")
         cells.extend([""] * blanks)
         cells.extend([value] * repeat)
         blanks = 0

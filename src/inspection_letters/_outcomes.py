@@ -158,6 +158,8 @@ def _table_rows(source: Path, sheet: str | None) -> tuple[str, tuple[Row, ...]]:
         raise InvalidValueError(error.strerror or str(error)) from None
     except UnicodeDecodeError as error:
         raise InvalidValueError(f"is not UTF-8 text ({error}); save it as CSV UTF-8") from None
+    except ValueError as error:  # a NUL or a lone surrogate: no file has such a name
+        raise InvalidValueError(f"is not a path a file can have ({error})") from None
     except csv.Error as error:
         raise InvalidValueError(f"row {number + 1} is not CSV: {error}") from None
     return repr(str(source)), tuple(rows)

@@ -23,11 +23,11 @@ import jinja2
 from jinja2 import nodes
 from jinja2.exceptions import SecurityError
 from jinja2.runtime import Context
-from jinja2.sandbox import SandboxedEnvironment
 
 from ._builder import FILTERS, LetterBuilder, Missing
 from ._errors import InspectionLettersError, TemplateError, TemplateSecurityError
 from ._inspection import LetterDetails
+from ._sandbox import ContainedLoader, LimitedSandbox
 
 _PACKAGE_LOADER = jinja2.PackageLoader("inspection_letters", "templates")
 
@@ -111,7 +111,7 @@ def package_environment() -> jinja2.Environment:
 _FORBIDDEN_NAMES = frozenset({"self", "range", "dict", "lipsum", "cycler", "joiner", "namespace"})
 
 
-class _LetterSandbox(SandboxedEnvironment):
+class _LetterSandbox(LimitedSandbox):
     """The sandbox, refusing at compile time what it would refuse at run time, and more.
 
     The sandbox alone stops ``x.__class__`` only where the value is used, so
@@ -147,7 +147,7 @@ def _reached(node: nodes.Node) -> str | None:
 
 @functools.cache
 def _sandbox(directories: tuple[str, ...]) -> jinja2.Environment:
-    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(list(directories))]
+    loaders: list[jinja2.BaseLoader] = [ContainedLoader(list(directories))]
     environment = _LetterSandbox(**_options(jinja2.ChoiceLoader([*loaders, _PACKAGE_LOADER])))
     # A user edits their templates while the process runs: check each for changes when used.
     environment.auto_reload = True

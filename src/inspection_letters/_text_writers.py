@@ -97,6 +97,13 @@ _LINE_START = re.compile(r"^(\s*)([-=]|\d+(?=[.)]))", re.MULTILINE)
 # The same escapes as replacements, the backslash's first: faster than either a
 # substitution or str.translate (which leaves its fast path for two-character results).
 _INLINE_ESCAPES = tuple((c, f"\\{c}") for c in "\\`*_{}[]<>()#+!|~&")
+# A line that starts with a tab or four spaces would be read as code, and a line
+# of nothing but spaces (or nothing) as the end of the block: such a line's first
+# space or tab is written as a character reference, and an empty line as a
+# non-breaking space, so that the text stays in its block as written.
+_INDENTED = re.compile(r"^(?=[ \t]*\t|    )[ \t]+", re.MULTILINE)
+_BLANK = re.compile(r"^[ \t]*$", re.MULTILINE)
+_REFERENCES = {" ": "&#32;", "\t": "&#9;"}
 
 
 def escape_markdown(text: str) -> str:
@@ -108,6 +115,10 @@ def escape_markdown(text: str) -> str:
     '\\- not a list item'
     >>> escape_markdown("1. not a list item")
     '1\\. not a list item'
+    >>> escape_markdown("    not code")
+    '&#32;   not code'
+    >>> escape_markdown("one\n\nblock")
+    'one  \n&nbsp;  \nblock'
     """
     escaped = text
     if _INLINE_SPECIAL.search(text):  # most text has nothing to escape
@@ -117,10 +128,18 @@ def escape_markdown(text: str) -> str:
     if "\n" not in escaped:
         # One line: only its start can begin a block.
         start = _LINE_START.match(escaped)
-        return escaped if start is None else _escape_line_start(start) + escaped[start.end() :]
+        if start is not None:
+            escaped = _escape_line_start(start) + escaped[start.end() :]
+        return _INDENTED.sub(_reference, escaped) if escaped[:1] in (" ", "\t") else escaped
     escaped = _LINE_START.sub(_escape_line_start, escaped)
+    escaped = _BLANK.sub(_reference, _INDENTED.sub(_reference, escaped))
     # A line break inside a paragraph is kept as a hard break, not a new block.
     return escaped.replace("\n", "  \n")
+
+
+def _reference(match: "re.Match[str]") -> str:
+    run = match.group()
+    return _REFERENCES[run[0]] + run[1:] if run else "&nbsp;"
 
 
 def _escape_line_start(match: "re.Match[str]") -> str:

@@ -99,13 +99,16 @@ def grades() -> SearchStrategy[Grade]:
 
 
 def texts(*, max_size: int = 40) -> SearchStrategy[str]:
-    """Non-blank text with no control characters but tab and newline.
+    """Non-blank text with no control characters but tab and newline, nor U+FFFE or U+FFFF.
 
     It mixes arbitrary Unicode with Welsh, accented, right-to-left, emoji and
     combining characters, up to ``max_size`` characters for the arbitrary part.
     """
     alphabet = st.characters(
-        codec="utf-8", exclude_categories=("Cc", "Cs"), include_characters="\n\t"
+        codec="utf-8",
+        exclude_categories=("Cc", "Cs"),
+        include_characters="\n\t",
+        exclude_characters="\ufffe\uffff",
     ) | st.sampled_from(_EXTRA_CHARACTERS)
     return st.one_of(
         st.text(alphabet, min_size=1, max_size=max_size),
