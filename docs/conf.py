@@ -127,21 +127,6 @@ def document_constants(
         lines[:] = [*DOC_COMMENTS[short], ""]
 
 
-# Pages of the table of contents that are being written: each is left out of it until its
-# file exists, so that the build does not fail for it. Delete a name once its page is in.
-PAGES_TO_COME = ("security", "performance")
-
-
-def leave_out_pages_to_come(app: Sphinx, docname: str, source: list[str]) -> None:
-    """Drop the table of contents' line of each page to come whose file is not there yet."""
-    if docname != root_doc:
-        return
-    for page in PAGES_TO_COME:
-        if not (Path(app.srcdir) / f"{page}.md").exists():
-            source[0] = re.sub(rf"^{page}\n", "", source[0], flags=re.MULTILINE)
-
-
 def setup(app: Sphinx) -> None:
     app.connect("missing-reference", resolve_private_names)
     app.connect("autodoc-process-docstring", document_constants)
-    app.connect("source-read", leave_out_pages_to_come)
