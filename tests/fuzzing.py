@@ -140,6 +140,8 @@ def mutated_examples(draw: st.DrawFn) -> dict[str, Any]:
     data = copy.deepcopy(draw(valid_data()))
     for _ in range(draw(st.sampled_from((1, 1, 2, 4)))):
         places = _places(data, [])
+        if not places:  # every key dropped already: nothing left to break
+            break
         container, key = draw(st.sampled_from(places))
         kind = draw(st.sampled_from(_MUTATIONS))
         if kind == "drop":
