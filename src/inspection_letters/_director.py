@@ -60,6 +60,9 @@ class DirectorOutcome:
 _ORDER = tuple(JudgementArea)
 
 
+_OVERALL = JudgementArea.OVERALL_EFFECTIVENESS
+
+
 def _standing(grades: dict[JudgementArea, Grade]) -> Grade | None:
     if JudgementArea.OVERALL_EFFECTIVENESS in grades:
         return grades[JudgementArea.OVERALL_EFFECTIVENESS]
@@ -70,8 +73,7 @@ def _previous_grade(previous: PreviousOutcome, area: JudgementArea) -> Grade | N
     found = previous.grade_of(area)
     if found is None and area in CARE_AREAS:
         # Across the 2023 change: children in care and care leavers were judged together.
-        together = previous.grade_of(JudgementArea.CHILDREN_IN_CARE_AND_CARE_LEAVERS)
-        return together
+        return previous.grade_of(JudgementArea.CHILDREN_IN_CARE_AND_CARE_LEAVERS)
     return found
 
 
@@ -91,14 +93,13 @@ def director_outcome(inspection: Inspection) -> DirectorOutcome:
         reason = "the previous outcome is not known, so whether it improved cannot be told"
         raise LetterNotDueError(f"director letter not due for {area!r}: {reason}")
     by_judgements = JudgementArea.OVERALL_EFFECTIVENESS not in now
-    before_grades = {j.area: j.grade for j in previous.judgements}
-    if previous.overall is not None:
-        before_grades[JudgementArea.OVERALL_EFFECTIVENESS] = previous.overall
+    # The previous standing, measured as the new one is; the other measure where it is unknown.
+    practice = [j.grade for j in previous.judgements if j.area is not _OVERALL]
+    overall = previous.grade_of(_OVERALL)
     if by_judgements:
-        before_grades.pop(JudgementArea.OVERALL_EFFECTIVENESS, None)
-        before = _standing(before_grades) or previous.overall
+        before = min(practice, default=overall)
     else:
-        before = previous.overall or _standing(before_grades)
+        before = overall or min(practice, default=None)
     if before is None:
         reason = "the previous outcome has no grades, so whether it improved cannot be told"
         raise LetterNotDueError(f"director letter not due for {area!r}: {reason}")
