@@ -45,7 +45,7 @@ import attrs
 import jinja2
 
 import inspection_letters
-import inspection_letters._batch
+import inspection_letters._cli.batch
 from inspection_letters import (
     OFFICES,
     Finding,
@@ -300,7 +300,7 @@ def report_cases(floor: Case, cases: Sequence[Case], markdown: bool) -> None:
 
 def run_cli(*args: str) -> str:
     """Run the ``inspection-letters`` command in this process; its standard output."""
-    from inspection_letters._cli import main
+    from inspection_letters._cli.commands import main
 
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -356,7 +356,7 @@ def batch(settings: Settings, floor: Case | None, source: Path, markdown: bool) 
 
             rendered = min(_timed(render_all) for _ in range(settings.batch_runs))
             rows.append(_batch_row(f"render {format_} in memory only", *rendered, count, floor))
-        write_new = getattr(inspection_letters._batch, "write_new", None)
+        write_new = getattr(inspection_letters._cli.batch, "write_new", None)
         if write_new is not None:
             letter = render_letter(inspections[0], draft=True).to_text()
 

@@ -6,7 +6,6 @@ reading the docstrings, which are reStructuredText. See ``docs/README.md``.
 """
 
 import pkgutil
-import re
 import sys
 import tomllib
 from pathlib import Path
@@ -70,21 +69,24 @@ html_static_path: list[str] = []
 html_show_sourcelink = False
 
 
-_PRIVATE = re.compile(r"inspection_letters\._\w+\.(?P<name>\w+)(?P<rest>(\.\w+)*)")
-
-
 def _public_target(target: str) -> str | None:
-    """``inspection_letters._grades.Grade`` as its public name, where it is exported."""
-    match = _PRIVATE.fullmatch(target)
-    if match is None or match["name"] not in inspection_letters.__all__:
+    """``inspection_letters._model.grades.Grade`` as its public name, where it is exported."""
+    parts = target.split(".")
+    if len(parts) < 3 or parts[0] != "inspection_letters" or not parts[1].startswith("_"):
         return None
-    return f"inspection_letters.{match['name']}{match['rest']}"
+    # The longest prefix that is a module is where the name lives; what follows is the name.
+    for end in range(len(parts) - 1, 1, -1):
+        if ".".join(parts[:end]) in sys.modules:
+            if parts[end] not in inspection_letters.__all__:
+                return None
+            return ".".join(["inspection_letters", *parts[end:]])
+    return None
 
 
 def resolve_private_names(
     app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: Any
 ) -> Any:
-    """Resolve a type hint naming a private module (``_grades.Grade``) to the public name.
+    """Resolve a type hint naming a private module (``_model.grades.Grade``) to the public name.
 
     The code lives in private modules and ``inspection_letters`` re-exports it, so type hints
     name the private modules, while the reference documents the public names.
@@ -103,7 +105,7 @@ def resolve_private_names(
 def _doc_comments() -> dict[str, list[str]]:
     """The ``#:`` comments above the exported constants, in the modules that define them."""
     found: dict[str, list[str]] = {}
-    for info in pkgutil.iter_modules(inspection_letters.__path__, "inspection_letters."):
+    for info in pkgutil.walk_packages(inspection_letters.__path__, "inspection_letters."):
         for (scope, name), lines in ModuleAnalyzer.for_module(info.name).find_attr_docs().items():
             if scope == "" and name in inspection_letters.__all__:
                 found[name] = list(lines)

@@ -7,11 +7,11 @@ than when someone next measures; its figures mean nothing and are not checked.
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.helpers import ROOT
+
 RUNNER = ROOT / "benchmarks" / "run.py"
 # The extras' packages, and the command line's and the tests' own libraries.
 OPTIONAL = ("hypothesis", "weasyprint", "docx", "pyphen", "click", "jsonschema")

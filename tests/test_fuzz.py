@@ -29,7 +29,7 @@ from inspection_letters import (
     render_letter,
     validate_file,
 )
-from inspection_letters._cli import main
+from inspection_letters._cli.commands import main
 from tests.fuzzing import (
     CASES,
     CI_EXAMPLES,

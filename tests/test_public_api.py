@@ -46,7 +46,7 @@ def is_constant(value: object) -> bool:
 def has_doc_comment(name: str) -> bool:
     """Whether some module of the package documents ``name`` with ``#:`` above its assignment."""
     pattern = re.compile(rf"^#:.*\n(?:#:.*\n)*{re.escape(name)}\b[^\n=]*=", re.MULTILINE)
-    return any(pattern.search(path.read_text(encoding="utf-8")) for path in PACKAGE.glob("*.py"))
+    return any(pattern.search(path.read_text(encoding="utf-8")) for path in PACKAGE.rglob("*.py"))
 
 
 def test_all_is_sorted() -> None:

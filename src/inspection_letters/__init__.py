@@ -17,9 +17,7 @@ This module only re-exports; the code lives in private modules.
 # Type checkers and IDEs read the imports below; at run time they are skipped.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from ._audiences import Audience, AudienceRegistry, audiences, graded_only, no_context
-    from ._batch import BatchItem, BatchResult, letter_file_name, render_batch
-    from ._director import Change, DirectorOutcome, director_outcome
+    from ._cli.batch import BatchItem, BatchResult, letter_file_name, render_batch
     from ._errors import (
         InspectionFileError,
         InspectionLettersError,
@@ -35,21 +33,9 @@ if TYPE_CHECKING:
         TemplateSecurityError,
         UnknownNameError,
     )
-    from ._file_check import validate_file
-    from ._formats import Format, FormatRegistry, Writer, formats
-    from ._frameworks import Framework, InspectionType, JudgementArea
-    from ._grades import Grade
-    from ._inspection import (
-        Finding,
-        Inspection,
-        Judgement,
-        LetterDetails,
-        LocalAuthority,
-        PreviousOutcome,
-        Quotation,
-    )
-    from ._json import dump_inspection, load_inspection
-    from ._letter import (
+    from ._letters.audiences import Audience, AudienceRegistry, audiences, graded_only, no_context
+    from ._letters.director import Change, DirectorOutcome, director_outcome
+    from ._letters.letter import (
         FindingList,
         GradeRow,
         GradeTable,
@@ -60,45 +46,63 @@ if TYPE_CHECKING:
         Quote,
         Signature,
     )
-    from ._outcomes import read_outcomes
-    from ._people import OFFICES, Office, Recipient, Signatory, office
-    from ._plain_language import PLAIN_LANGUAGE_RULES, PlainLanguageRule, check_readability
-    from ._readability import ReadabilityIssue, ReadabilityReport
-    from ._render import render_letter
-    from ._rules import RULES, Problem, Rule, Severity, check, validate
-    from ._schema import inspection_schema
+    from ._letters.render import render_letter
+    from ._model.frameworks import Framework, InspectionType, JudgementArea
+    from ._model.grades import Grade
+    from ._model.inspection import (
+        Finding,
+        Inspection,
+        Judgement,
+        LetterDetails,
+        LocalAuthority,
+        PreviousOutcome,
+        Quotation,
+    )
+    from ._model.people import OFFICES, Office, Recipient, Signatory, office
+    from ._model.rules import RULES, Problem, Rule, Severity, check, validate
+    from ._readability.plain_language import (
+        PLAIN_LANGUAGE_RULES,
+        PlainLanguageRule,
+        check_readability,
+    )
+    from ._readability.report import ReadabilityIssue, ReadabilityReport
+    from ._readers.file_check import validate_file
+    from ._readers.json_files import dump_inspection, load_inspection
+    from ._readers.outcomes import read_outcomes
+    from ._readers.schema import inspection_schema
+    from ._writers.formats import Format, FormatRegistry, Writer, formats
 
 # Where each exported name lives: the private module, and the names it gives.
 _EXPORTS: dict[str, str] = {
     name: module
     for module, names in {
-        "._audiences": "Audience AudienceRegistry audiences graded_only no_context",
-        "._batch": "BatchItem BatchResult letter_file_name render_batch",
-        "._director": "Change DirectorOutcome director_outcome",
+        "._letters.audiences": "Audience AudienceRegistry audiences graded_only no_context",
+        "._cli.batch": "BatchItem BatchResult letter_file_name render_batch",
+        "._letters.director": "Change DirectorOutcome director_outcome",
         "._errors": (
             "InspectionFileError InspectionLettersError InvalidFieldsError "
             "InvalidInspectionError InvalidValueError LetterNotDueError "
             "MissingExtraError MissingInputError OutcomesFileError PluginError "
             "TemplateError TemplateSecurityError UnknownNameError"
         ),
-        "._file_check": "validate_file",
-        "._formats": "Format FormatRegistry Writer formats",
-        "._frameworks": "Framework InspectionType JudgementArea",
-        "._grades": "Grade",
-        "._inspection": (
+        "._readers.file_check": "validate_file",
+        "._writers.formats": "Format FormatRegistry Writer formats",
+        "._model.frameworks": "Framework InspectionType JudgementArea",
+        "._model.grades": "Grade",
+        "._model.inspection": (
             "Finding Inspection Judgement LetterDetails LocalAuthority PreviousOutcome Quotation"
         ),
-        "._json": "dump_inspection load_inspection",
-        "._letter": (
+        "._readers.json_files": "dump_inspection load_inspection",
+        "._letters.letter": (
             "FindingList GradeRow GradeTable Heading Letter Letterhead Paragraph Quote Signature"
         ),
-        "._outcomes": "read_outcomes",
-        "._people": "OFFICES Office Recipient Signatory office",
-        "._plain_language": "PLAIN_LANGUAGE_RULES PlainLanguageRule check_readability",
-        "._readability": "ReadabilityIssue ReadabilityReport",
-        "._render": "render_letter",
-        "._rules": "RULES Problem Rule Severity check validate",
-        "._schema": "inspection_schema",
+        "._readers.outcomes": "read_outcomes",
+        "._model.people": "OFFICES Office Recipient Signatory office",
+        "._readability.plain_language": "PLAIN_LANGUAGE_RULES PlainLanguageRule check_readability",
+        "._readability.report": "ReadabilityIssue ReadabilityReport",
+        "._letters.render": "render_letter",
+        "._model.rules": "RULES Problem Rule Severity check validate",
+        "._readers.schema": "inspection_schema",
     }.items()
     for name in names.split()
 }

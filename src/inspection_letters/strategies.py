@@ -38,9 +38,9 @@ from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
 from ._errors import InvalidValueError, UnknownNameError
-from ._frameworks import LIMITING_AREAS, Framework, InspectionType, JudgementArea
-from ._grades import Grade
-from ._inspection import (
+from ._model.frameworks import LIMITING_AREAS, Framework, InspectionType, JudgementArea
+from ._model.grades import Grade
+from ._model.inspection import (
     Finding,
     Inspection,
     Judgement,
@@ -49,8 +49,8 @@ from ._inspection import (
     PreviousOutcome,
     Quotation,
 )
-from ._people import OFFICES, Office, Recipient, Signatory
-from ._rules import RULES, Severity
+from ._model.people import OFFICES, Office, Recipient, Signatory
+from ._model.rules import RULES, Severity
 
 __all__ = [
     "broken_inspections",

@@ -1,0 +1,319 @@
+"""What a template calls to build a letter: parts, blocks, and what is missing.
+
+A letter's template writes no layout. It calls these functions, in order, and
+they collect the letter's parts and blocks; any text a template writes outside
+them is an error. So a template holds only wording, and a writer lays out the
+result in any format.
+"""
+
+import datetime as dt
+import secrets
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from .._errors import InvalidValueError, MissingInputError, TemplateError
+from .._model.checks import check_characters, check_image_uri
+from .letter import (
+    Block,
+    FindingList,
+    GradeRow,
+    GradeTable,
+    Heading,
+    Inline,
+    Letter,
+    Letterhead,
+    Paragraph,
+    Quote,
+    Signature,
+)
+
+_SINGLE = ("title", "date_line", "delivery", "salutation", "closing")
+_SINGLE_SIGNATURE = ("signature_name", "signature_description", "signature_image")
+_LINES = ("address", "contacts", "direct", "sender", "recipient", "signature_roles")
+# Marks the place of a quotation in a paragraph's text: private-use characters
+# around a random number drawn for each letter, so that data cannot forge one.
+_QUOTE_MARK = "\ue000{}:{}\ue001"
+
+
+class Missing:
+    """A placeholder for data a letter needs but the inspection lacks.
+
+    It prints as an instruction in the style of Ofsted's own ("Add recipient
+    details (local authority to complete)"), and any attribute of it is itself,
+    so a template can read ``recipient.email`` from a missing recipient.
+    """
+
+    def __init__(self, description: str) -> None:
+        self.description = description
+
+    def __str__(self) -> str:
+        return f"Add {self.description} (to complete)"
+
+    def __getattr__(self, name: str) -> "Missing":
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return self
+
+    def __bool__(self) -> bool:
+        return True
+
+    def __iter__(self) -> Any:
+        return iter(())
+
+
+class LetterBuilder:
+    """Collects one letter's parts while its template renders."""
+
+    def __init__(self, *, audience: str, area: str, draft: bool) -> None:
+        self.audience = audience
+        self.area = area
+        self.draft = draft
+        self.missing: dict[str, str] = {}
+        self._single: dict[str, str] = {}
+        self._lines: dict[str, list[str]] = {name: [] for name in _LINES}
+        self._body: list[Block] = []
+        self._quotes: list[str] = []
+        self._nonce = secrets.token_hex(8)
+
+    def functions(self) -> dict[str, Callable[..., Any]]:
+        """The functions a template may call, by the names it calls them."""
+        return {
+            "set": self.set,
+            "add": self.add,
+            "paragraph": self.paragraph,
+            "heading": self.heading,
+            "quote": self.quote,
+            "grade_table": self.grade_table,
+            "finding_list": self.finding_list,
+            "need": self.need,
+        }
+
+    def need(self, value: Any, field: str, description: str) -> Any:
+        """``value``, or a placeholder where it is missing (``None`` or empty)."""
+        if isinstance(value, Missing):
+            return value
+        if value is None or value == () or value == "":
+            self.missing.setdefault(field, description)
+            return Missing(description)
+        return value
+
+    def set(self, name: str, *, caller: Callable[[], str]) -> str:
+        """Set a one-line part (``title``, ``date_line``, ``salutation``...) to the call's text."""
+        if name not in _SINGLE + _SINGLE_SIGNATURE:
+            choices = _choices(_SINGLE + _SINGLE_SIGNATURE)
+            raise TemplateError(f"{name!r} is not a part; expected one of {choices}")
+        text = caller()
+        if name == "signature_image":
+            # Letters use no external resources: the image must be inlined.
+            try:
+                check_image_uri(text)
+            except InvalidValueError as error:
+                raise TemplateError(f"the signature image: {error}") from None
+        self._single[name] = text
+        return ""
+
+    def add(self, name: str, *, caller: Callable[[], str]) -> str:
+        """Add a line to a part of several lines (``recipient``, ``address``...)."""
+        if name not in _LINES:
+            raise TemplateError(
+                f"{name!r} is not a part of lines; expected one of {_choices(_LINES)}"
+            )
+        text = caller()
+        if text:
+            self._lines[name].append(text)
+        return ""
+
+    def paragraph(self, *, caller: Callable[[], str]) -> str:
+        """Add a paragraph of the call's text to the body."""
+        self._body.append(Paragraph(content=self._split_quotes(caller())))
+        return ""
+
+    def heading(self, *, caller: Callable[[], str]) -> str:
+        """Add a heading of the call's text to the body."""
+        self._body.append(Heading(text=caller()))
+        return ""
+
+    def quote(self, text: object) -> str:
+        """Mark a quotation from the report inside a paragraph."""
+        self._quotes.append(_text(text, "a quotation"))
+        return _QUOTE_MARK.format(self._nonce, len(self._quotes) - 1)
+
+    def grade_table(
+        self, rows: Iterable[tuple[object, object]], *, caption: str, headers: tuple[str, str]
+    ) -> str:
+        """Add the grade table: ``(judgement area or title, grade)`` rows, in order."""
+        table_rows = tuple(
+            GradeRow(
+                judgement=_text(getattr(area, "title", area), "a judgement"), grade=_label(grade)
+            )
+            for area, grade in rows
+        )
+        self._body.append(GradeTable(caption=caption, headers=headers, rows=table_rows))
+        return ""
+
+    def finding_list(self, items: Iterable[object]) -> str:
+        """Add a list of findings to the body."""
+        if isinstance(items, Missing):
+            entries: tuple[str, ...] = (str(items),)
+        else:
+            entries = tuple(_text(getattr(i, "text", i), "a finding") for i in items)
+        self._body.append(FindingList(items=entries))
+        return ""
+
+    def _split_quotes(self, text: str) -> tuple[Inline, ...]:
+        if not self._quotes:
+            return (text,)
+        pieces: list[Inline] = []
+        rest = text
+        for number, quoted in enumerate(self._quotes):
+            before, mark, rest = rest.partition(_QUOTE_MARK.format(self._nonce, number))
+            if not mark:
+                raise TemplateError("a quotation was marked outside the paragraph it belongs to")
+            pieces.extend([before, Quote(text=quoted)] if before else [Quote(text=quoted)])
+        if rest:
+            pieces.append(rest)
+        self._quotes.clear()
+        return tuple(pieces)
+
+    def _check_characters(self) -> None:
+        """Refuse a control character (or the like) that a template, not the data, wrote.
+
+        The data's text is checked when it is read; a template's is checked here,
+        since no writer can put it in a letter (Word and PDF would fail).
+        """
+        texts: list[tuple[str, str]] = [*self._single.items()]
+        texts += [(name, line) for name, lines in self._lines.items() for line in lines]
+        for block in self._body:
+            part = type(block).__name__.lower()
+            if isinstance(block, Paragraph):
+                texts += [(part, p if isinstance(p, str) else p.text) for p in block.content]
+            elif isinstance(block, Heading):
+                texts.append((part, block.text))
+            elif isinstance(block, GradeTable):
+                cells = [block.caption, *block.headers]
+                cells += [text for row in block.rows for text in (row.judgement, row.grade)]
+                texts += [(part, cell) for cell in cells]
+            else:
+                texts += [(part, item) for item in block.items]
+        for part, text in texts:
+            try:
+                check_characters(text)
+            except InvalidValueError as error:
+                message = f"the template of the {self.audience!r} audience wrote, in the {part},"
+                raise TemplateError(f"{message} text that {error}") from None
+
+    def letter(self) -> Letter:
+        """The letter built, or an error naming every field it needs and lacks."""
+        if self.missing and not self.draft:
+            summary = (
+                f"the {self.audience} letter for {self.area!r} needs "
+                f"{len(self.missing)} field(s) the inspection does not have"
+            )
+            problems = [(field, f"is missing: {what}") for field, what in self.missing.items()]
+            raise MissingInputError(summary, problems)
+        if self._quotes:
+            raise TemplateError("a quotation was marked outside any paragraph")
+        if "title" not in self._single:
+            raise TemplateError(f"the template of the {self.audience!r} audience sets no title")
+        self._check_characters()
+        single, lines = self._single, self._lines
+        letterhead = None
+        if lines["address"] or lines["contacts"] or lines["direct"]:
+            letterhead = Letterhead(
+                address=tuple(lines["address"]),
+                contacts=tuple(lines["contacts"]),
+                direct=tuple(lines["direct"]),
+            )
+        signature = None
+        if "signature_name" in single:
+            signature = Signature(
+                name=single["signature_name"],
+                roles=tuple(lines["signature_roles"]),
+                description=single.get("signature_description"),
+                image=single.get("signature_image"),
+            )
+        return Letter(
+            audience=self.audience,
+            area=self.area,
+            title=single["title"],
+            letterhead=letterhead,
+            date_line=single.get("date_line"),
+            delivery=single.get("delivery"),
+            sender=tuple(lines["sender"]),
+            recipient=tuple(lines["recipient"]),
+            salutation=single.get("salutation"),
+            body=tuple(self._body),
+            closing=single.get("closing"),
+            signature=signature,
+            draft=self.draft,
+        )
+
+
+def _label(grade: object) -> str:
+    if grade is None:
+        raise TemplateError(
+            "a grade table row has no grade; use need() for a grade that may be missing"
+        )
+    return str(getattr(grade, "label", grade))
+
+
+def _text(value: object, what: str) -> str:
+    # As for what a template prints: a None is a bug in the template, never "None" in a letter.
+    if value is None:
+        raise TemplateError(f"{what} is None; use need() for data that may be missing")
+    return str(value)
+
+
+def _choices(names: Iterable[str]) -> str:
+    return ", ".join(repr(n) for n in names)
+
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+_NUMBER_WORDS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen", "twenty",
+)  # fmt: skip
+
+
+def _date_text(value: object, day: bool) -> str:
+    if isinstance(value, Missing):
+        return str(value)
+    if not isinstance(value, dt.date):
+        raise InvalidValueError(f"{value!r} is not a date")
+    month_and_year = f"{_MONTHS[value.month - 1]} {value.year}"
+    return f"{value.day} {month_and_year}" if day else month_and_year
+
+
+def long_date(value: object) -> str:
+    """A date as Ofsted writes it: ``1 April 2022``."""
+    return _date_text(value, day=True)
+
+
+def month_year(value: object) -> str:
+    """A month as letters name a visit: ``February 2022``."""
+    return _date_text(value, day=False)
+
+
+def number_words(value: object) -> str:
+    """A small number in words, as letters write a team's size: ``six``; larger in digits."""
+    if isinstance(value, Missing):
+        return str(value)
+    if value is None:
+        # Never "None" in a letter: the filter's text would pass the check of what is printed.
+        raise TemplateError(
+            "number_words was given None; use need() for a number that may be missing"
+        )
+    if isinstance(value, int) and 0 <= value < len(_NUMBER_WORDS):
+        return _NUMBER_WORDS[value]
+    return str(value)
+
+
+FILTERS: dict[str, Callable[[object], str]] = {
+    "long_date": long_date,
+    "month_year": month_year,
+    "number_words": number_words,
+}

@@ -1,0 +1,138 @@
+"""When the National Director writes to a council, and what the letter says changed.
+
+Ofsted's National Director, Regulation and Social Care writes to a Director of
+Children's Services to congratulate them on an outcome: moving out of the
+inadequate rating (the seed letter, Gloucestershire 2022; Dudley 2018),
+improving to good or outstanding, or holding good or outstanding with a
+judgement newly outstanding (Wolverhampton 2022). Where the outcome declined,
+or stayed below good without leaving inadequate, no such letter is sent.
+
+The question is asked of the overall effectiveness grade. From April 2026
+there is none, so it is asked of the lowest of the judgements instead: that is
+the grade overall effectiveness could not have been worse than.
+
+This is the policy of the built-in ``director`` audience; register the audience
+again with a function of your own to replace it.
+"""
+
+from enum import Enum, unique
+
+from attrs import frozen
+
+from .._errors import LetterNotDueError
+from .._model.frameworks import CARE_AREAS, JudgementArea
+from .._model.grades import Grade
+from .._model.inspection import Inspection, PreviousOutcome
+
+
+@unique
+class Change(Enum):
+    """What changed between the previous outcome and this one, when a letter is due."""
+
+    LEFT_INADEQUATE = "left_inadequate"
+    """The council moved out of the inadequate rating."""
+
+    IMPROVED = "improved"
+    """The council improved to good or outstanding."""
+
+    HELD_WITH_OUTSTANDING = "held_with_outstanding"
+    """The council held good or outstanding, with a judgement newly outstanding."""
+
+
+@frozen(kw_only=True)
+class DirectorOutcome:
+    """Why the director's letter is due, for its template to put into words."""
+
+    change: Change
+    before: Grade
+    """The previous standing: overall effectiveness, or the lowest judgement."""
+
+    after: Grade
+    """The new standing, measured the same way."""
+
+    by_judgements: bool
+    """Whether standing is measured by the lowest judgement (no overall grade, from 2026)."""
+
+    newly_outstanding: tuple[JudgementArea, ...] = ()
+    """Judgements outstanding now that were not before, in the framework's order."""
+
+
+_ORDER = tuple(JudgementArea)
+
+
+_OVERALL = JudgementArea.OVERALL_EFFECTIVENESS
+
+
+def _standing(grades: dict[JudgementArea, Grade]) -> Grade | None:
+    if JudgementArea.OVERALL_EFFECTIVENESS in grades:
+        return grades[JudgementArea.OVERALL_EFFECTIVENESS]
+    return min(grades.values()) if grades else None
+
+
+def _previous_grade(previous: PreviousOutcome, area: JudgementArea) -> Grade | None:
+    found = previous.grade_of(area)
+    if found is None and area in CARE_AREAS:
+        # Across the 2023 change: children in care and care leavers were judged together.
+        return previous.grade_of(JudgementArea.CHILDREN_IN_CARE_AND_CARE_LEAVERS)
+    return found
+
+
+def director_outcome(inspection: Inspection) -> DirectorOutcome:
+    """What the director's letter congratulates, or :class:`LetterNotDueError` saying why not."""
+    area = inspection.authority.name
+    if not inspection.type.graded:
+        reason = f"a {inspection.type.label} is not graded, so there is no outcome to congratulate"
+        raise LetterNotDueError(f"director letter not due for {area!r}: {reason}")
+    previous = inspection.previous
+    now = {j.area: j.grade for j in inspection.judgements}
+    after = _standing(now)
+    if after is None:
+        reason = "the inspection has no grades, so whether it improved cannot be told"
+        raise LetterNotDueError(f"director letter not due for {area!r}: {reason}")
+    if previous is None:
+        reason = "the previous outcome is not known, so whether it improved cannot be told"
+        raise LetterNotDueError(f"director letter not due for {area!r}: {reason}")
+    by_judgements = JudgementArea.OVERALL_EFFECTIVENESS not in now
+    # The previous standing, measured as the new one is; the other measure where it is unknown.
+    practice = [j.grade for j in previous.judgements if j.area is not _OVERALL]
+    overall = previous.grade_of(_OVERALL)
+    if by_judgements:
+        before = min(practice, default=overall)
+    else:
+        before = overall or min(practice, default=None)
+    if before is None:
+        reason = "the previous outcome has no grades, so whether it improved cannot be told"
+        raise LetterNotDueError(f"director letter not due for {area!r}: {reason}")
+    measure = "the lowest judgement" if by_judgements else "overall effectiveness"
+    newly = tuple(
+        judged
+        # In the framework's order (the order of the enumeration), not the order given.
+        for judged, grade in sorted(now.items(), key=lambda item: _ORDER.index(item[0]))
+        if grade is Grade.OUTSTANDING
+        and judged is not JudgementArea.OVERALL_EFFECTIVENESS
+        and (earlier := _previous_grade(previous, judged)) is not None
+        and earlier is not Grade.OUTSTANDING
+    )
+    change = None
+    if before is Grade.INADEQUATE and after > Grade.INADEQUATE:
+        change = Change.LEFT_INADEQUATE
+    elif after > before and after >= Grade.GOOD:
+        change = Change.IMPROVED
+    elif after == before and after >= Grade.GOOD and newly:
+        change = Change.HELD_WITH_OUTSTANDING
+    if change is not None:
+        return DirectorOutcome(
+            change=change,
+            before=before,
+            after=after,
+            by_judgements=by_judgements,
+            newly_outstanding=newly,
+        )
+    if after < before:
+        reason = f"{measure} declined from {before.prose} to {after.prose}"
+    elif after >= Grade.GOOD:
+        reason = f"{measure} held at {after.prose} with no judgement newly outstanding"
+    else:
+        # The only other way: the same grade, below good and not leaving inadequate.
+        reason = f"{measure} stayed {after.prose}"
+    raise LetterNotDueError(f"director letter not due for {area!r}: {reason}")

@@ -1,0 +1,167 @@
+"""A letter as a structure: its parts and blocks, free of any output format.
+
+Templates decide the words; writers decide the layout. A :class:`Letter` sits
+between them, so that one writer lays out every audience's letter in its
+format, and one template serves every format.
+"""
+
+from attrs import frozen
+
+from .._model.checks import checked_tuple, of_type
+
+
+@frozen(kw_only=True)
+class Quote:
+    """A passage quoted from the inspection report, inside a paragraph."""
+
+    text: str
+
+
+Inline = str | Quote
+
+
+@frozen(kw_only=True)
+class Paragraph:
+    """A paragraph: text, with quotations marked as such."""
+
+    content: tuple[Inline, ...]
+
+    @property
+    def plain(self) -> str:
+        """The paragraph's words, with quotations in quotation marks."""
+        return "".join(p if isinstance(p, str) else f'"{p.text}"' for p in self.content)
+
+
+@frozen(kw_only=True)
+class Heading:
+    """A heading within the body of the letter."""
+
+    text: str
+
+
+@frozen(kw_only=True)
+class GradeRow:
+    """One row of the grade table: a judgement's title and its grade's label."""
+
+    judgement: str
+    grade: str
+
+
+@frozen(kw_only=True)
+class GradeTable:
+    """The table of judgements and grades, in the framework's order."""
+
+    caption: str
+    """What the table shows; HTML prints it as the table's caption."""
+
+    headers: tuple[str, str]
+    rows: tuple[GradeRow, ...]
+
+
+@frozen(kw_only=True)
+class FindingList:
+    """The inspectors' findings, as a list."""
+
+    items: tuple[str, ...]
+
+
+Block = Paragraph | Heading | GradeTable | FindingList
+
+
+@frozen(kw_only=True)
+class Letterhead:
+    """The sender's address and contact lines at the top of the letter."""
+
+    address: tuple[str, ...]
+    contacts: tuple[str, ...] = ()
+    """The office's telephone, textphone, email and website lines."""
+
+    direct: tuple[str, ...] = ()
+    """The signatory's own lines, such as a direct telephone and email."""
+
+
+@frozen(kw_only=True)
+class Signature:
+    """How the letter is signed."""
+
+    name: str
+    roles: tuple[str, ...] = ()
+    description: str | None = None
+    """A description of the handwritten signature, where there is one."""
+
+    image: str | None = None
+    """The signature's image as a ``data:`` URI, where there is one."""
+
+
+@frozen(kw_only=True)
+class Letter:
+    """One letter, in parts, ready for any format.
+
+    ``str(letter)`` is the plain text; :meth:`to_markdown` and :meth:`to_html`
+    give the other formats, and :meth:`render` any registered format.
+    """
+
+    audience: str
+    """The audience it was written for, such as ``'children'``."""
+
+    area: str
+    """The council area the inspection was of."""
+
+    title: str
+    """The letter's subject line, such as "Inspection of children's services"."""
+
+    letterhead: Letterhead | None = of_type(Letterhead, optional=True)
+    date_line: str | None = None
+    delivery: str | None = None
+    """How the letter is sent, such as "By email: ...", where it says."""
+
+    sender: tuple[str, ...] = checked_tuple(str)
+    """The signatory's name and role above the recipient, where printed there."""
+
+    recipient: tuple[str, ...] = checked_tuple(str)
+    salutation: str | None = None
+    body: tuple[Block, ...] = checked_tuple(Block)  # type: ignore[arg-type]
+    closing: str | None = None
+    signature: Signature | None = of_type(Signature, optional=True)
+    draft: bool = False
+    """Whether the letter was rendered as a draft, with placeholders."""
+
+    def render(self, format: str) -> str | bytes:
+        """The letter in a registered format, such as ``'html'``."""
+        from .._writers.formats import formats
+
+        return formats.get(format)(self)
+
+    def __str__(self) -> str:
+        return _as_text(self.render("text"))
+
+    def to_text(self) -> str:
+        """The letter as plain text; the same as ``str(letter)``."""
+        return str(self)
+
+    def to_markdown(self) -> str:
+        """The letter as Markdown, with every piece of data escaped."""
+        return _as_text(self.render("markdown"))
+
+    def to_html(self) -> str:
+        """The letter as a complete, self-contained HTML5 document."""
+        return _as_text(self.render("html"))
+
+    def to_pdf(self) -> bytes:
+        """The letter as a tagged, A4 PDF; needs the ``pdf`` extra (WeasyPrint)."""
+        output = self.render("pdf")
+        return output if isinstance(output, bytes) else output.encode("utf-8")
+
+    def to_docx(self) -> bytes:
+        """The letter as a Word document; needs the ``docx`` extra (python-docx)."""
+        output = self.render("docx")
+        return output if isinstance(output, bytes) else output.encode("utf-8")
+
+    @property
+    def findings(self) -> tuple[str, ...]:
+        """The items of every finding list in the body."""
+        return tuple(i for b in self.body if isinstance(b, FindingList) for i in b.items)
+
+
+def _as_text(output: str | bytes) -> str:
+    return output if isinstance(output, str) else output.decode("utf-8")

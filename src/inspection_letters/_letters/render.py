@@ -1,0 +1,92 @@
+"""``render_letter``: an inspection and an audience in, a :class:`Letter` out."""
+
+import os
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import jinja2
+
+from .._errors import TemplateError
+from .._model.frameworks import JudgementArea
+from .._model.grades import Grade
+from .._model.inspection import Inspection
+from .._model.people import OFFICES
+from .._model.rules import check
+from .audiences import Audience, AudienceRegistry, audiences
+from .builder import LetterBuilder, Missing
+from .environment import get_template, package_environment, render, user_environment
+from .letter import Letter
+
+
+def _environment(
+    audience: Audience, template_dirs: Sequence[str | os.PathLike[str]]
+) -> jinja2.Environment:
+    directories = [*([audience.directory] if audience.directory else []), *template_dirs]
+    if not audience.sandboxed and not directories:
+        return package_environment()
+    return user_environment(*directories)
+
+
+def _grade_rows(inspection: Inspection, draft: bool) -> Iterator[tuple[JudgementArea, Any]]:
+    era = inspection.era
+    areas = era.areas if era is not None else tuple(j.area for j in inspection.judgements)
+    for area in areas:
+        grade: Grade | Missing | None = inspection.grade_of(area)
+        if grade is None and draft:
+            grade = Missing(f"the grade for {area.title.lower()}")
+        yield area, grade
+
+
+def render_letter(
+    inspection: Inspection,
+    audience: str = "children",
+    *,
+    draft: bool = False,
+    template_dir: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
+    registry: AudienceRegistry | None = None,
+) -> Letter:
+    """The letter ``audience`` is sent after ``inspection``.
+
+    Unless ``draft``, the inspection must break no error-level rule, and every
+    field the letter needs must be there: one :class:`MissingInputError` names
+    every one that is not. A draft shows a visible placeholder for each
+    instead. :class:`LetterNotDueError` says why a letter is not sent for this
+    outcome. ``template_dir`` names directories of templates that override the
+    library's own, by file name; they run in Jinja2's sandbox.
+    """
+    chosen = (registry if registry is not None else audiences).get(audience)
+    if not draft:
+        check(inspection)
+    prepared = chosen.prepare(inspection)
+    directories: Sequence[str | os.PathLike[str]]
+    if template_dir is None:
+        directories = ()
+    elif isinstance(template_dir, (str, os.PathLike)):
+        directories = (template_dir,)
+    else:
+        directories = tuple(template_dir)
+    environment = _environment(chosen, directories)
+    template = get_template(environment, name=chosen.template_name, source=chosen.source)
+    area = inspection.authority.name
+    builder = LetterBuilder(audience=chosen.name, area=area, draft=draft)
+    details = inspection.letter_details(chosen.name)
+    context: dict[str, Any] = {
+        "inspection": inspection,
+        "area": area,
+        "details": details,
+        "phrase": details.phrase,
+        "grades": tuple(_grade_rows(inspection, draft)),
+        "offices": OFFICES,
+        "draft": draft,
+        **builder.functions(),
+        **prepared,
+    }
+    written = render(template, context, what=f"the template of the {chosen.name!r} audience")
+    if written.strip():
+        stray = written.strip().splitlines()[0][:60]
+        message = (
+            f"the template of the {chosen.name!r} audience writes text outside any part "
+            f"(such as {stray!r}); put text inside a set, add, paragraph or heading call"
+        )
+        raise TemplateError(message)
+    return builder.letter()

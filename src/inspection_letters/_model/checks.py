@@ -1,0 +1,208 @@
+"""Checks of single values, shared by the attrs validators and the JSON converter.
+
+Each check takes a value and returns it unchanged, or raises
+:class:`InvalidValueError` with the reason. The model's fields carry their check
+in their metadata, so that the converter can apply the same check to every
+field of a file and report them all at once, where attrs would stop at the
+first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar, cast
+
+import attrs
+
+from .._errors import InvalidValueError, shown
+
+T = TypeVar("T")
+Check = Callable[[Any], Any]
+
+# Control characters other than tab and newline (carriage return included),
+# lone surrogates (which no UTF-8 file can hold) and the noncharacters U+FFFE
+# and U+FFFF (which no XML can hold, so no HTML, PDF or Word letter) are
+# refused in every text field.
+_FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_AREA_CODE = re.compile(r"[EWSN][0-9]{8}")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def check_text(value: Any) -> str:
+    """Text with something in it and no control characters but tab and newline.
+
+    >>> check_text("Ŵyr ŷd")
+    'Ŵyr ŷd'
+    >>> check_text("a\\x07b")
+    Traceback (most recent call last):
+    ...
+    inspection_letters._errors.InvalidValueError: contains the control character '\\x07' at \
+position 1; only tab and newline are allowed
+    """
+    if not isinstance(value, str):
+        raise InvalidValueError(f"{shown(value)} is not text")
+    if not value.strip():
+        raise InvalidValueError(f"{shown(value)} is blank")
+    return check_characters(value)
+
+
+def check_characters(value: str) -> str:
+    """Text without the characters no letter may hold: those :func:`check_text` refuses."""
+    bad = _FORBIDDEN.search(value)
+    if bad is not None:
+        kind, reason = _kind(bad.group())
+        raise InvalidValueError(
+            f"contains {kind} {bad.group()!r} at position {bad.start()}{reason}"
+        )
+    return value
+
+
+def _kind(character: str) -> tuple[str, str]:
+    """What a forbidden character is, and why it is refused, for a message."""
+    if "\ud800" <= character <= "\udfff":
+        return "the lone surrogate", ", which is half of a UTF-16 pair, not a character"
+    if character in "\ufffe\uffff":
+        return "the noncharacter", ", which XML, and so HTML and Word, cannot hold"
+    return "the control character", "; only tab and newline are allowed"
+
+
+def check_lines(value: Any) -> tuple[str, ...]:
+    """Lines of text, such as an address; each line is checked like any text."""
+    if isinstance(value, str) or not isinstance(value, (tuple, list)):
+        raise InvalidValueError(f"{shown(value)} is not a list of lines")
+    for number, line in enumerate(value):
+        try:
+            check_text(line)
+        except InvalidValueError as error:
+            raise InvalidValueError(f"line {number}: {error}") from None
+    return tuple(value)
+
+
+def check_area_code(value: Any) -> str:
+    """An ONS area code: a country letter and eight digits, such as ``'E10000013'``."""
+    check_text(value)
+    if _AREA_CODE.fullmatch(value) is None:
+        raise InvalidValueError(
+            f"{shown(value)} is not an ONS area code; expected a letter E, W, S or N "
+            "and eight digits, such as 'E10000013'"
+        )
+    return str(value)
+
+
+def check_email(value: Any) -> str:
+    """An email address: something, one ``@``, a domain with a dot; no spaces."""
+    check_text(value)
+    if _EMAIL.fullmatch(value) is None:
+        raise InvalidValueError(f"{shown(value)} is not an email address")
+    return str(value)
+
+
+def check_image_uri(value: Any) -> str:
+    """An image inlined as a ``data:image/...`` URI (HTML letters use no external files)."""
+    check_text(value)
+    if not value.startswith("data:image/") or "," not in value or any(c.isspace() for c in value):
+        raise InvalidValueError(
+            f"{value[:40]!r}... is not an image as a data URI; expected 'data:image/png;base64,...'"
+        )
+    return str(value)
+
+
+def check_count(value: Any) -> int:
+    """A whole number of at least one (a bool is not a number here)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidValueError(f"{shown(value)} is not a whole number")
+    if value < 1:
+        raise InvalidValueError(f"{shown(value)} is less than 1")
+    return value
+
+
+def check_index(value: Any) -> int:
+    """A position in a list, counted from 0."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidValueError(f"{shown(value)} is not a whole number")
+    if value < 0:
+        raise InvalidValueError(f"{shown(value)} is negative; positions count from 0")
+    return value
+
+
+def check_year(value: Any) -> int:
+    """A calendar year from 1990 to 2100."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidValueError(f"{shown(value)} is not a year")
+    if not 1990 <= value <= 2100:
+        raise InvalidValueError(f"{shown(value)} is not a year from 1990 to 2100")
+    return value
+
+
+def check_date(value: Any) -> dt.date:
+    """A calendar date (not a date and time)."""
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise InvalidValueError(f"{shown(value)} is not a date")
+    return value
+
+
+def _validator(check: Check, optional: bool) -> Callable[[object, attrs.Attribute[Any], Any], None]:
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None and optional:
+            return
+        try:
+            check(value)
+        except InvalidValueError as error:
+            raise InvalidValueError(f"{attribute.name}: {error}") from None
+
+    return validate
+
+
+def checked(check: Check, *, optional: bool = False) -> Any:
+    """An attrs field validated by ``check`` (``None`` allowed when optional).
+
+    The check is kept in the field's metadata for the converter.
+    """
+    metadata = {"check": check, "optional": optional}
+    if optional:
+        return attrs.field(default=None, validator=_validator(check, True), metadata=metadata)
+    return attrs.field(validator=_validator(check, False), metadata=metadata)
+
+
+def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    """An attrs converter: a list becomes a tuple; anything else is left for the validator.
+
+    A string is not split into its characters: the validator refuses it.
+    """
+    return tuple(value) if isinstance(value, list) else cast("tuple[Any, ...]", value)
+
+
+def items_of(item_type: type[Any]) -> Any:
+    """An attrs validator: a tuple whose items are all ``item_type``."""
+    return attrs.validators.deep_iterable(
+        attrs.validators.instance_of(item_type), attrs.validators.instance_of(tuple)
+    )
+
+
+#: The validator of a field holding lines of text, such as an address.
+LINES_VALIDATOR = _validator(check_lines, False)
+#: The metadata of such a field, which tells the converter to check its lines.
+LINES_METADATA = {"check": check_lines, "optional": False}
+
+
+def checked_tuple(item_type: type[Any], *, optional: bool = True) -> Any:
+    """An attrs field holding a tuple of ``item_type``; lists are accepted and copied.
+
+    The library's internal values use it; the model writes its tuple fields out
+    with ``attrs.field`` so that type checkers see the converter and accept lists.
+    """
+    if optional:
+        return attrs.field(default=(), converter=to_tuple, validator=items_of(item_type))
+    return attrs.field(converter=to_tuple, validator=items_of(item_type))
+
+
+def of_type(kind: type[Any], *, optional: bool = False) -> Any:
+    """An attrs field that must be an instance of ``kind`` (or ``None`` when optional)."""
+    if optional:
+        return attrs.field(
+            default=None,
+            validator=attrs.validators.optional(attrs.validators.instance_of(kind)),
+        )
+    return attrs.field(validator=attrs.validators.instance_of(kind))

@@ -1,0 +1,205 @@
+"""Reading and writing inspections as JSON, and the errors a bad file gives."""
+
+import json
+from pathlib import Path
+from typing import Any
+
+import attrs
+import cattrs
+import pytest
+
+from inspection_letters import (
+    Grade,
+    Inspection,
+    InspectionFileError,
+    InspectionLettersError,
+    InvalidFieldsError,
+    InvalidInspectionError,
+    LetterDetails,
+    dump_inspection,
+    load_inspection,
+    validate,
+)
+from tests.helpers import ROOT
+
+EXAMPLE = ROOT / "examples" / "gloucestershire-2022.json"
+
+
+def example_data() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    return data
+
+
+def write(tmp_path: Path, data: Any) -> Path:
+    path = tmp_path / "inspection.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def file_error(
+    source: Path | dict[str, Any], kind: type[InvalidFieldsError] = InspectionFileError, **kw: bool
+) -> InvalidFieldsError:
+    """The library's error that loading ``source`` raises, checked to be of ``kind`` and clean."""
+    with pytest.raises(InspectionLettersError) as caught:
+        load_inspection(source, **kw)
+    error = caught.value
+    assert kind is type(error)
+    assert isinstance(error, InvalidFieldsError)
+    assert not isinstance(error, cattrs.BaseValidationError)
+    assert not isinstance(error, attrs.exceptions.FrozenError)
+    assert type(error).__module__.startswith("inspection_letters")
+    assert error.__cause__ is None
+    assert error.__context__ is None or error.__suppress_context__
+    return error
+
+
+def test_example_loads_and_validates_without_problems() -> None:
+    """The Gloucestershire example has no problem at all, not even an advisory."""
+    inspection = load_inspection(EXAMPLE)
+    assert () == validate(inspection)
+    assert "Gloucestershire" == inspection.authority.name
+    assert Grade.REQUIRES_IMPROVEMENT is inspection.overall
+
+
+def test_example_dumps_to_the_file_content() -> None:
+    """Dumping the example gives the same data as the file, and loads back equal."""
+    inspection = load_inspection(EXAMPLE)
+    assert example_data() == dump_inspection(inspection)
+    assert inspection == load_inspection(dump_inspection(inspection))
+    assert inspection == load_inspection(example_data())
+
+
+def test_malformed_file_reports_every_bad_field(tmp_path: Path) -> None:
+    """One InspectionFileError lists every bad field of a file by its path."""
+    data = example_data()
+    data["judgements"][2]["grade"] = "Very good"
+    data["start"] = "2022-02-30"
+    data["lead_inspector"] = 42
+    data["inspectors"] = 3
+    del data["authority"]["name"]
+    data["letters"]["director"]["recipient"]["email"] = "chris at gloucestershire"
+    error = file_error(write(tmp_path, data))
+    assert isinstance(error, ValueError)
+    assert error.__suppress_context__
+    fields = ", ".join(repr(field.name) for field in attrs.fields(Inspection))
+    expected = {
+        ("judgements[2].grade", "'Very good' is not a grade; expected one of 'Outstanding', "
+         "'Good', 'Requires improvement to be good', 'Inadequate'"),
+        ("start", "'2022-02-30' is not a date; write it as 'YYYY-MM-DD'"),
+        ("lead_inspector", "42 is not text"),
+        ("(top level)", f"unknown field(s) 'inspectors'; expected only {fields}"),
+        ("authority.name", "is required but missing"),
+        ("letters.director.recipient.email", "'chris at gloucestershire' is not an email address"),
+    }  # fmt: skip
+    assert expected == set(error.problems)
+    assert 6 == len(error.problems)
+    assert "has 6 bad field(s)" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ('{"authority": ', "Expecting value at line 1, column 15"),
+        ('{"authority": {"name": "Harrow"}, "type": "standard", "team_size": NaN}', "NaN"),
+        ('{"authority": {"name": "Harrow"}, "type": "short", "team_size": Infinity}', "Infinity"),
+    ],
+)
+def test_invalid_json_text(tmp_path: Path, text: str, reason: str) -> None:
+    """Text that is not JSON, or uses NaN or Infinity, gives the library's file error."""
+    path = tmp_path / "inspection.json"
+    path.write_text(text, encoding="utf-8")
+    error = file_error(path)
+    assert "(file)" == error.problems[0][0]
+    assert reason in error.problems[0][1]
+
+
+def test_array_at_top_level(tmp_path: Path) -> None:
+    """A JSON array is not an inspection."""
+    error = file_error(write(tmp_path, [example_data()]))
+    assert (("(top level)", "is not an object"),) == error.problems
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    """A file that does not exist gives the library's file error, naming the file."""
+    error = file_error(tmp_path / "no-such-file.json")
+    assert [("(file)", "No such file or directory")] == list(error.problems)
+    assert "no-such-file.json" in str(error)
+
+
+def test_file_that_is_not_utf8(tmp_path: Path) -> None:
+    """A file in another encoding gives the library's file error."""
+    path = tmp_path / "inspection.json"
+    path.write_bytes('{"authority": {"name": "Ynys Môn"}}'.encode("utf-16"))
+    assert "(file)" == file_error(path).problems[0][0]
+
+
+def test_strict_refuses_an_inspection_breaking_a_rule(tmp_path: Path) -> None:
+    """With ``strict``, an inspection that breaks a rule raises InvalidInspectionError."""
+    data = example_data()
+    data["judgements"][3]["grade"] = "Outstanding"
+    path = write(tmp_path, data)
+    assert "overall-out-of-range" in {p.code for p in validate(load_inspection(path))}
+    error = file_error(path, InvalidInspectionError, strict=True)
+    assert ["judgements"] == [path for path, _ in error.problems]
+
+
+def test_schema_key_is_ignored(tmp_path: Path) -> None:
+    """A ``$schema`` key is accepted and is not part of the inspection."""
+    data = {"$schema": "https://example.org/inspection.schema.json", **example_data()}
+    assert load_inspection(EXAMPLE) == load_inspection(write(tmp_path, data))
+    assert "$schema" not in dump_inspection(load_inspection(data))
+
+
+def test_legacy_and_any_case_grade_labels_load() -> None:
+    """The legacy label "Requires improvement" and labels in any case are read."""
+    data = example_data()
+    data["judgements"][0]["grade"] = "Requires improvement"
+    data["judgements"][1]["grade"] = "requires IMPROVEMENT to be good"
+    data["judgements"][2]["grade"] = "  Requires   improvement "
+    assert load_inspection(EXAMPLE) == load_inspection(data)
+    assert example_data()["judgements"] == dump_inspection(load_inspection(data))["judgements"]
+
+
+def test_shipped_offices_are_written_by_key() -> None:
+    """An office the library ships is written as its key."""
+    dumped = dump_inspection(load_inspection(EXAMPLE))
+    assert "london" == dumped["letters"]["director"]["office"]
+
+
+def test_bad_office_email_path_names_the_field() -> None:
+    """A bad office email is reported at ``letters.children.office.email``, like a recipient's."""
+    data = example_data()
+    data["letters"]["children"]["office"] = {"key": "leeds", "address": ["Leeds"], "email": "x"}
+    error = file_error(data)
+    assert [("letters.children.office.email", "'x' is not an email address")] == list(
+        error.problems
+    )
+
+
+def test_blank_wording_name_is_reported_at_the_wording() -> None:
+    """A blank name in a letter's wording is reported at the wording's path."""
+    data = example_data()
+    data["letters"]["director"]["wording"] = {" ": "significant"}
+    error = file_error(data)
+    assert ["letters.director.wording"] == [path for path, _ in error.problems]
+
+
+def test_repeated_wording_names_do_not_lose_data() -> None:
+    """Wording with a repeated phrase name is refused, or survives a round trip."""
+    inspection = load_inspection(EXAMPLE)
+    try:
+        details = LetterDetails(audience="director", wording=(("a", "one"), ("a", "two")))
+    except ValueError:
+        return
+    changed = attrs.evolve(inspection, letters=(details,))
+    assert changed == load_inspection(dump_inspection(changed))
+
+
+def test_week_dates_are_not_dates() -> None:
+    """Only 'YYYY-MM-DD' is a date; an ISO week date such as '2022-W06-1' is refused."""
+    data = example_data()
+    data["start"] = "2022-W06-1"
+    error = file_error(data)
+    assert [("start", "'2022-W06-1' is not a date; write it as 'YYYY-MM-DD'")] == list(
+        error.problems
+    )
