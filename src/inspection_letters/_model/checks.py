@@ -175,10 +175,20 @@ def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
 
 
 def items_of(item_type: type[Any]) -> Any:
-    """An attrs validator: a tuple whose items are all ``item_type``."""
-    return attrs.validators.deep_iterable(
+    """An attrs validator: a tuple whose items are all ``item_type``.
+
+    A tuple that passes is told in one quick look; only one that does not is
+    checked by attrs' own validators, which word the error.
+    """
+    detailed = attrs.validators.deep_iterable(
         attrs.validators.instance_of(item_type), attrs.validators.instance_of(tuple)
     )
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value.__class__ is not tuple or not all(isinstance(i, item_type) for i in value):
+            detailed(instance, attribute, value)
+
+    return validate
 
 
 #: The validator of a field holding lines of text, such as an address.
