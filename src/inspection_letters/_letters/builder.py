@@ -181,6 +181,8 @@ class LetterBuilder:
         The data's text is checked when it is read; a template's is checked here,
         since no writer can put it in a letter (Word and PDF would fail).
         """
+        if self._all_text_is_clean():
+            return
         texts: list[tuple[str, str]] = [*self._single.items()]
         texts += [(name, line) for name, lines in self._lines.items() for line in lines]
         for block in self._body:
@@ -201,6 +203,35 @@ class LetterBuilder:
             except InvalidValueError as error:
                 message = f"the template of the {self.audience!r} audience wrote, in the {part},"
                 raise TemplateError(f"{message} text that {error}") from None
+
+    def _all_text_is_clean(self) -> bool:
+        """Whether no text of the letter holds a forbidden character: one search over it all.
+
+        Only when one does is each piece checked on its own, to say where.
+        """
+        texts = [*self._single.values()]
+        for lines in self._lines.values():
+            texts += lines
+        for block in self._body:
+            if isinstance(block, Paragraph):
+                texts += [p if isinstance(p, str) else p.text for p in block.content]
+            elif isinstance(block, Heading):
+                texts.append(block.text)
+            elif isinstance(block, GradeTable):
+                texts += (block.caption, *block.headers)
+                texts += [text for row in block.rows for text in (row.judgement, row.grade)]
+            else:
+                texts += block.items
+        joined = "".join(texts)
+        # Every forbidden character is one Python does not print: text that prints
+        # whole (most does) holds none. Other text is searched for one.
+        if joined.isprintable():
+            return True
+        try:
+            check_characters(joined)
+        except InvalidValueError:
+            return False
+        return True
 
     def letter(self) -> Letter:
         """The letter built, or an error naming every field it needs and lacks."""
