@@ -14,6 +14,7 @@ from .._model.people import OFFICES
 from .._model.rules import check
 from .audiences import Audience, AudienceRegistry, audiences
 from .builder import LetterBuilder, Missing
+from .compiled import compiled_template
 from .environment import get_template, package_environment, render, user_environment
 from .letter import Letter
 
@@ -25,6 +26,12 @@ def _environment(
     if not audience.sandboxed and not directories:
         return package_environment()
     return user_environment(*directories)
+
+
+# The names of the builder's functions in a template's context: the compiled templates
+# call them directly, so an audience's ``prepare`` that gives one of these names is
+# rendered by Jinja2.
+_BUILDER_NAMES = frozenset(LetterBuilder(audience="", area="", draft=True).functions())
 
 
 def _grade_rows(inspection: Inspection, draft: bool) -> Iterator[tuple[JudgementArea, Any]]:
@@ -66,11 +73,9 @@ def render_letter(
     else:
         directories = tuple(template_dir)
     environment = _environment(chosen, directories)
-    template = get_template(environment, name=chosen.template_name, source=chosen.source)
     area = inspection.authority.name
-    builder = LetterBuilder(audience=chosen.name, area=area, draft=draft)
     details = inspection.letter_details(chosen.name)
-    context: dict[str, Any] = {
+    values: dict[str, Any] = {
         "inspection": inspection,
         "area": area,
         "details": details,
@@ -78,14 +83,30 @@ def render_letter(
         "grades": tuple(_grade_rows(inspection, draft)),
         "offices": OFFICES,
         "draft": draft,
-        **builder.functions(),
-        **prepared,
     }
-    written = render(template, context, what=f"the template of the {chosen.name!r} audience")
+    what = f"the template of the {chosen.name!r} audience"
+    builder = LetterBuilder(audience=chosen.name, area=area, draft=draft)
+    context = {**values, **builder.functions(), **prepared}
+    written = None
+    # The library's own templates run compiled to Python (``compiled.py``), a user's by Jinja2.
+    fast = None
+    if environment is package_environment() and chosen.source is None:
+        fast = compiled_template(chosen.template_name)
+    if fast is not None and _BUILDER_NAMES.isdisjoint(prepared):
+        try:
+            written = fast(context)
+        except Exception:
+            # Whatever the compiled template cannot do, Jinja2 does again from the
+            # start, so that the error, and its message, are exactly Jinja2's.
+            builder = LetterBuilder(audience=chosen.name, area=area, draft=draft)
+            context = {**values, **builder.functions(), **prepared}
+    if written is None:
+        template = get_template(environment, name=chosen.template_name, source=chosen.source)
+        written = render(template, context, what=what)
     if written.strip():
         stray = written.strip().splitlines()[0][:60]
         message = (
-            f"the template of the {chosen.name!r} audience writes text outside any part "
+            f"{what} writes text outside any part "
             f"(such as {stray!r}); put text inside a set, add, paragraph or heading call"
         )
         raise TemplateError(message)
