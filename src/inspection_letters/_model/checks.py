@@ -209,10 +209,19 @@ def checked_tuple(item_type: type[Any], *, optional: bool = True) -> Any:
 
 
 def of_type(kind: type[Any], *, optional: bool = False) -> Any:
-    """An attrs field that must be an instance of ``kind`` (or ``None`` when optional)."""
+    """An attrs field that must be an instance of ``kind`` (or ``None`` when optional).
+
+    A value of exactly ``kind`` passes at a glance; any other is checked by
+    attrs' own validators, which word the error.
+    """
+    detailed = attrs.validators.instance_of(kind)
     if optional:
-        return attrs.field(
-            default=None,
-            validator=attrs.validators.optional(attrs.validators.instance_of(kind)),
-        )
-    return attrs.field(validator=attrs.validators.instance_of(kind))
+        detailed = attrs.validators.optional(detailed)
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value.__class__ is not kind and not (optional and value is None):
+            detailed(instance, attribute, value)
+
+    if optional:
+        return attrs.field(default=None, validator=validate)
+    return attrs.field(validator=validate)
