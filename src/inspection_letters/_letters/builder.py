@@ -13,6 +13,9 @@ from typing import Any
 
 from .._errors import InvalidValueError, MissingInputError, TemplateError
 from .._model.checks import check_characters, check_image_uri
+from .._model.frameworks import JudgementArea
+from .._model.grades import Grade
+from .._model.inspection import Finding
 from .letter import (
     Block,
     FindingList,
@@ -33,6 +36,8 @@ _LINES = ("address", "contacts", "direct", "sender", "recipient", "signature_rol
 # Marks the place of a quotation in a paragraph's text: private-use characters
 # around a random number drawn for each letter, so that data cannot forge one.
 _QUOTE_MARK = "\ue000{}:{}\ue001"
+# The characters of ASCII that no letter may hold (see ``check_characters``).
+_ASCII_CONTROLS = bytes([*range(0x09), *range(0x0B, 0x20), 0x7F])
 
 
 class Missing:
@@ -73,7 +78,7 @@ class LetterBuilder:
         self._lines: dict[str, list[str]] = {name: [] for name in _LINES}
         self._body: list[Block] = []
         self._quotes: list[str] = []
-        self._nonce = secrets.token_hex(8)
+        self._nonce = ""  # drawn at the first quotation: most letters have none
 
     def functions(self) -> dict[str, Callable[..., Any]]:
         """The functions a template may call, by the names it calls them."""
@@ -136,6 +141,8 @@ class LetterBuilder:
     def quote(self, text: object) -> str:
         """Mark a quotation from the report inside a paragraph."""
         self._quotes.append(_text(text, "a quotation"))
+        if not self._nonce:
+            self._nonce = secrets.token_hex(8)
         return _QUOTE_MARK.format(self._nonce, len(self._quotes) - 1)
 
     def grade_table(
@@ -143,10 +150,16 @@ class LetterBuilder:
     ) -> str:
         """Add the grade table: ``(judgement area or title, grade)`` rows, in order."""
         table_rows = tuple(
-            GradeRow(
-                judgement=_text(getattr(area, "title", area), "a judgement"), grade=_label(grade)
-            )
-            for area, grade in rows
+            [
+                # The grades of an inspection, as a letter's context gives them: all text.
+                GradeRow(judgement=area.title, grade=grade.label)
+                if type(area) is JudgementArea and type(grade) is Grade
+                else GradeRow(
+                    judgement=_text(getattr(area, "title", area), "a judgement"),
+                    grade=_label(grade),
+                )
+                for area, grade in rows
+            ]
         )
         self._body.append(GradeTable(caption=caption, headers=headers, rows=table_rows))
         return ""
@@ -155,6 +168,8 @@ class LetterBuilder:
         """Add a list of findings to the body."""
         if isinstance(items, Missing):
             entries: tuple[str, ...] = (str(items),)
+        elif isinstance(items, tuple) and all(type(i) is Finding for i in items):
+            entries = tuple([i.text for i in items])  # an inspection's findings: all text
         else:
             entries = tuple(_text(getattr(i, "text", i), "a finding") for i in items)
         self._body.append(FindingList(items=entries))
@@ -223,10 +238,11 @@ class LetterBuilder:
             else:
                 texts += block.items
         joined = "".join(texts)
-        # Every forbidden character is one Python does not print: text that prints
-        # whole (most does) holds none. Other text is searched for one.
-        if joined.isprintable():
-            return True
+        if joined.isascii():
+            # ASCII's forbidden characters are its controls but tab and newline:
+            # deleting them from the bytes, in C, tells whether there are any.
+            data = joined.encode("ascii")
+            return len(data.translate(None, _ASCII_CONTROLS)) == len(data)
         try:
             check_characters(joined)
         except InvalidValueError:
