@@ -95,6 +95,8 @@ class _Translator:
         self.namespace: dict[str, Any] = {"_fs": _finalized_str, "_str": str}
         self.count = 0
         self.modules: dict[str, _Scope] = {}
+        self.context_names: set[str] = set()
+        """The context's names the function being written reads."""
 
     def fresh(self, prefix: str) -> str:
         self.count += 1
@@ -117,10 +119,23 @@ class _Translator:
         self.write(0, f"def {function}(ctx):")
         out = self.fresh("_o")
         self.write(1, f"{out} = []")
-        scope = _Scope()
-        self.statements(tree.body, out, 1, scope, top=True)
+        start, outer_names = len(self.lines), self.context_names
+        self.context_names = set()
+        self.statements(tree.body, out, 1, _Scope(), top=True)
         self.write(1, f"return ''.join({out})")
+        self.hoist(start)
+        self.context_names = outer_names
         return function
+
+    def hoist(self, start: int) -> None:
+        """Read the context's values a function uses once, at its start, into locals.
+
+        A value the context lacks raises ``KeyError`` there rather than where it is
+        used: either way Jinja2 renders the letter instead (see the module's notes).
+        """
+        self.lines[start:start] = [
+            f"    c_{name} = ctx[{name!r}]" for name in sorted(self.context_names)
+        ]
 
     def _parse(self, name: str) -> nodes.Template:
         loader = self.environment.loader
@@ -286,13 +301,15 @@ class _Translator:
             else:
                 raise UnsupportedError("a macro default that is not a constant")
         template_lines, self.lines = self.lines, []
+        outer_names, self.context_names = self.context_names, set()
         self.write(0, f"def {function}({', '.join(parameters)}):")
         out = self.fresh("_o")
         self.write(1, f"{out} = []")
         self.statements(node.body, out, 1, scope)
         self.write(1, f"return ''.join({out})")
+        self.hoist(1)
         self.definitions += self.lines
-        self.lines = template_lines
+        self.lines, self.context_names = template_lines, outer_names
 
     # --- Expressions ------------------------------------------------------------------------
 
@@ -372,7 +389,8 @@ class _Translator:
         found = scope.find(name)
         if found is None:
             scope.read_outside.add(name)
-            return f"ctx[{name!r}]"
+            self.context_names.add(name)
+            return f"c_{name}"
         kind, python = found
         if kind != "local":
             raise UnsupportedError(f"the {kind} {name!r} used as a value")
