@@ -349,7 +349,9 @@ def surely_clean(inspection: Inspection) -> bool:
     """
     judgements = inspection.judgements
     if not inspection.type.graded:
-        return not judgements  # ungraded-has-judgements; the others need a graded one
+        if judgements:
+            return False  # ungraded-has-judgements; the judgements' rules need a graded one
+        return _dates_surely_in_order(inspection)
     era = inspection.era
     if era is None:
         return False  # era-unknown
@@ -374,6 +376,11 @@ def surely_clean(inspection: Inspection) -> bool:
         return False  # overall-out-of-range
     if overall > 0 and limited:
         return False  # overall-limited
+    return _dates_surely_in_order(inspection)
+
+
+def _dates_surely_in_order(inspection: Inspection) -> bool:
+    """Whether dates-out-of-order holds: start, end and publication, where given, in order."""
     start, end, published = inspection.start, inspection.end, inspection.published
     if start is not None and end is not None and start > end:
         return False  # dates-out-of-order
