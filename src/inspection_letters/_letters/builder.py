@@ -36,8 +36,6 @@ _LINES = ("address", "contacts", "direct", "sender", "recipient", "signature_rol
 # Marks the place of a quotation in a paragraph's text: private-use characters
 # around a random number drawn for each letter, so that data cannot forge one.
 _QUOTE_MARK = "\ue000{}:{}\ue001"
-# The characters of ASCII that no letter may hold (see ``check_characters``).
-_ASCII_CONTROLS = bytes([*range(0x09), *range(0x0B, 0x20), 0x7F])
 
 
 class Missing:
@@ -237,14 +235,8 @@ class LetterBuilder:
                 texts += [text for row in block.rows for text in (row.judgement, row.grade)]
             else:
                 texts += block.items
-        joined = "".join(texts)
-        if joined.isascii():
-            # ASCII's forbidden characters are its controls but tab and newline:
-            # deleting them from the bytes, in C, tells whether there are any.
-            data = joined.encode("ascii")
-            return len(data.translate(None, _ASCII_CONTROLS)) == len(data)
         try:
-            check_characters(joined)
+            check_characters("".join(texts))
         except InvalidValueError:
             return False
         return True

@@ -26,6 +26,7 @@ Check = Callable[[Any], Any]
 # and U+FFFF (which no XML can hold, so no HTML, PDF or Word letter) are
 # refused in every text field.
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_ASCII_CONTROLS = bytes([*range(0x09), *range(0x0B, 0x20), 0x7F])
 _AREA_CODE = re.compile(r"[EWSN][0-9]{8}")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
@@ -43,13 +44,17 @@ position 1; only tab and newline are allowed
     """
     if not isinstance(value, str):
         raise InvalidValueError(f"{shown(value)} is not text")
-    if not value.strip():
+    if not value or value.isspace():  # what strips to nothing, without a copy
         raise InvalidValueError(f"{shown(value)} is blank")
+    if len(value) < 64 and value.isprintable():  # most text: see _surely_allowed
+        return value
     return check_characters(value)
 
 
 def check_characters(value: str) -> str:
     """Text without the characters no letter may hold: those :func:`check_text` refuses."""
+    if _surely_allowed(value):
+        return value
     bad = _FORBIDDEN.search(value)
     if bad is not None:
         kind, reason = _kind(bad.group())
@@ -57,6 +62,23 @@ def check_characters(value: str) -> str:
             f"contains {kind} {bad.group()!r} at position {bad.start()}{reason}"
         )
     return value
+
+
+def _surely_allowed(value: str) -> bool:
+    """Whether ``value`` holds none of the forbidden characters, told faster than the search.
+
+    Every forbidden character is one Python does not print, and in ASCII they are
+    the controls but tab and newline: a short text that prints whole, or an
+    ASCII one whose bytes lose nothing when those controls are deleted (in C,
+    a third of the time of the search), holds none. Any other text is searched.
+    """
+    if len(value) < 64:
+        if value.isprintable():
+            return True
+    elif value.isascii():
+        data = value.encode("ascii")
+        return len(data.translate(None, _ASCII_CONTROLS)) == len(data)
+    return _FORBIDDEN.search(value) is None
 
 
 def _kind(character: str) -> tuple[str, str]:
