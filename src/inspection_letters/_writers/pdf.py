@@ -86,7 +86,7 @@ def _without_page_numbers(document: Any) -> bool:
     again without the number, as it was before.
     """
     try:
-        from weasyprint.formatting_structure.boxes import MarginBox
+        from weasyprint.formatting_structure.boxes import MarginBox  # type: ignore[import-untyped]
 
         page_box = document.pages[0]._page_box
         children = tuple(page_box.children)
