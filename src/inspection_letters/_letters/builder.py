@@ -76,6 +76,8 @@ class LetterBuilder:
         self._lines: dict[str, list[str]] = {name: [] for name in _LINES}
         self._body: list[Block] = []
         self._quotes: list[str] = []
+        self._written: list[str] = []
+        """Every text the template gave a part, for the check of its characters."""
         self._nonce = ""  # drawn at the first quotation: most letters have none
 
     def functions(self) -> dict[str, Callable[..., Any]]:
@@ -113,6 +115,7 @@ class LetterBuilder:
             except InvalidValueError as error:
                 raise TemplateError(f"the signature image: {error}") from None
         self._single[name] = text
+        self._written.append(text)
         return ""
 
     def add(self, name: str, *, caller: Callable[[], str]) -> str:
@@ -124,21 +127,27 @@ class LetterBuilder:
         text = caller()
         if text:
             self._lines[name].append(text)
+            self._written.append(text)
         return ""
 
     def paragraph(self, *, caller: Callable[[], str]) -> str:
         """Add a paragraph of the call's text to the body."""
-        self._body.append(Paragraph(content=self._split_quotes(caller())))
+        text = caller()
+        self._written.append(text)
+        self._body.append(Paragraph(content=self._split_quotes(text)))
         return ""
 
     def heading(self, *, caller: Callable[[], str]) -> str:
         """Add a heading of the call's text to the body."""
-        self._body.append(Heading(text=caller()))
+        text = caller()
+        self._written.append(text)
+        self._body.append(Heading(text=text))
         return ""
 
     def quote(self, text: object) -> str:
         """Mark a quotation from the report inside a paragraph."""
         self._quotes.append(_text(text, "a quotation"))
+        self._written.append(self._quotes[-1])
         if not self._nonce:
             self._nonce = secrets.token_hex(8)
         return _QUOTE_MARK.format(self._nonce, len(self._quotes) - 1)
@@ -149,18 +158,24 @@ class LetterBuilder:
         """Add the grade table: ``(judgement area or title, grade)`` rows, in order."""
         table_rows = tuple(
             [
-                # The grades of an inspection, as a letter's context gives them: all text.
-                GradeRow(judgement=area.title, grade=grade.label)
+                # The grades of an inspection, as a letter's context gives them: the
+                # framework's own words, in rows made once.
+                _GRADE_ROWS[area, grade]
                 if type(area) is JudgementArea and type(grade) is Grade
-                else GradeRow(
-                    judgement=_text(getattr(area, "title", area), "a judgement"),
-                    grade=_label(grade),
-                )
+                else self._grade_row(area, grade)
                 for area, grade in rows
             ]
         )
+        self._written += (caption, *headers)
         self._body.append(GradeTable(caption=caption, headers=headers, rows=table_rows))
         return ""
+
+    def _grade_row(self, area: object, grade: object) -> GradeRow:
+        row = GradeRow(
+            judgement=_text(getattr(area, "title", area), "a judgement"), grade=_label(grade)
+        )
+        self._written += (row.judgement, row.grade)
+        return row
 
     def finding_list(self, items: Iterable[object]) -> str:
         """Add a list of findings to the body."""
@@ -170,6 +185,7 @@ class LetterBuilder:
             entries = tuple([i.text for i in items])  # an inspection's findings: all text
         else:
             entries = tuple(_text(getattr(i, "text", i), "a finding") for i in items)
+        self._written += entries
         self._body.append(FindingList(items=entries))
         return ""
 
@@ -218,23 +234,13 @@ class LetterBuilder:
                 raise TemplateError(f"{message} text that {error}") from None
 
     def _all_text_is_clean(self) -> bool:
-        """Whether no text of the letter holds a forbidden character: one search over it all.
+        """Whether no text of the letter holds a forbidden character: one look at them all.
 
-        Only when one does is each piece checked on its own, to say where.
+        The texts are those the template gave (``_written``; the grade rows made
+        from the framework's own words hold none). Only when one does is each
+        part checked on its own, to say where.
         """
-        texts = [*self._single.values()]
-        for lines in self._lines.values():
-            texts += lines
-        for block in self._body:
-            if isinstance(block, Paragraph):
-                texts += [p if isinstance(p, str) else p.text for p in block.content]
-            elif isinstance(block, Heading):
-                texts.append(block.text)
-            elif isinstance(block, GradeTable):
-                texts += (block.caption, *block.headers)
-                texts += [text for row in block.rows for text in (row.judgement, row.grade)]
-            else:
-                texts += block.items
+        texts = self._written
         try:
             check_characters("".join(texts))
         except InvalidValueError:
@@ -286,6 +292,14 @@ class LetterBuilder:
             signature=signature,
             draft=self.draft,
         )
+
+
+#: The rows of the grade table for each judgement and grade: the framework's own words.
+_GRADE_ROWS = {
+    (area, grade): GradeRow(judgement=area.title, grade=grade.label)
+    for area in JudgementArea
+    for grade in Grade
+}
 
 
 def _label(grade: object) -> str:
