@@ -160,7 +160,7 @@ class _Translator:
                 if isinstance(child, nodes.TemplateData):
                     self.write(indent, f"{out}.append({child.data!r})")
                 else:
-                    self.write(indent, f"{out}.append(_fs({self.expr(child, scope)}))")
+                    self.write(indent, f"{out}.append({self.printed(child, scope)})")
         elif isinstance(node, nodes.If):
             self.write(indent, f"if {self.expr(node.test, scope)}:")
             self.statements(node.body, out, indent + 1, scope)
@@ -230,7 +230,7 @@ class _Translator:
                     if isinstance(child, nodes.TemplateData):
                         pieces.append(repr(child.data))
                     else:
-                        pieces.append(f"_fs({self.expr(child, scope)})")
+                        pieces.append(self.printed(child, scope))
             return " + ".join(pieces) if pieces else "''"
         out = self.fresh("_o")
         self.write(indent, f"{out} = []")
@@ -376,6 +376,17 @@ class _Translator:
             pairs = [f"{self.expr(p.key, scope)}: {self.expr(p.value, scope)}" for p in node.items]
             return "{" + ", ".join(pairs) + "}"
         raise UnsupportedError(f"the expression {type(node).__name__} at line {node.lineno}")
+
+    def printed(self, node: nodes.Node, scope: _Scope) -> str:
+        """What ``{{ node }}`` writes: text as it is, anything else through ``_fs``.
+
+        The test of the class is written out here, to save a call for the most
+        common case; ``_v`` holds the value, so it is worked out once.
+        """
+        if isinstance(node, nodes.Name) and scope.find(node.name) is None:
+            value = self.name(node.name, scope)  # a local: no need to hold it in _v
+            return f"({value} if {value}.__class__ is _str else _fs({value}))"
+        return f"(_v if (_v := {self.expr(node, scope)}).__class__ is _str else _fs(_v))"
 
     def text_of(self, node: nodes.Node, scope: _Scope) -> str:
         """``node`` as ``~`` joins it: ``str()`` of it, a constant's worked out here."""
