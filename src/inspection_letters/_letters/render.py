@@ -37,8 +37,12 @@ _BUILDER_NAMES = frozenset(LetterBuilder(audience="", area="", draft=True).funct
 def _grade_rows(inspection: Inspection, draft: bool) -> Iterator[tuple[JudgementArea, Any]]:
     era = inspection.era
     areas = era.areas if era is not None else tuple(j.area for j in inspection.judgements)
+    # What grade_of gives, found once: the first grade of each area.
+    given: dict[JudgementArea, Grade] = {}
+    for judgement in inspection.judgements:
+        given.setdefault(judgement.area, judgement.grade)
     for area in areas:
-        grade: Grade | Missing | None = inspection.grade_of(area)
+        grade: Grade | Missing | None = given.get(area)
         if grade is None and draft:
             grade = Missing(f"the grade for {area.title.lower()}")
         yield area, grade
