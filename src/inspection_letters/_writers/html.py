@@ -42,12 +42,27 @@ def _escaped(texts: list[str]) -> list[str]:
 
     They are joined by a NUL, escaped and split again: some forty ``escape``
     calls cost four times as much. A NUL in a text (which no letter of the
-    library's has) is escaped one text at a time.
+    library's has) gives more pieces than texts: they are escaped one by one.
     """
     joined = "\0".join(texts)
-    if joined.count("\0") != len(texts) - 1:
-        return [_text(text) for text in texts]
-    return _text(joined).split("\0")
+    # What _text does, each replacement made only where its character is there
+    # (a search for one character is much faster than a replacement finding none).
+    for special, replacement in _ESCAPES:
+        if special in joined:
+            joined = joined.replace(special, replacement)
+    pieces = joined.split("\0")
+    return pieces if len(pieces) == len(texts) else [_text(text) for text in texts]
+
+
+# What html.escape(quote=True) replaces, the ampersand first, then line breaks.
+_ESCAPES = (
+    ("&", "&amp;"),
+    ("<", "&lt;"),
+    (">", "&gt;"),
+    ('"', "&quot;"),
+    ("'", "&#x27;"),
+    ("\n", "<br />\n"),
+)
 
 
 def _literal(markup: str) -> str:
@@ -158,20 +173,19 @@ def write_html(letter: Letter) -> str:
     skeleton += _signature_parts(letter, texts)
     skeleton.append("</main>")
     body = "\n".join(skeleton).format(*_escaped(texts))
-    return "\n".join(
-        [
-            "<!DOCTYPE html>",
-            '<html lang="en-GB" xmlns="http://www.w3.org/1999/xhtml">',
-            "<head>",
-            '<meta charset="utf-8" />',
-            '<meta name="viewport" content="width=device-width, initial-scale=1" />',
-            f"<title>{escape(title, quote=True)}</title>",
-            f"<style>{_STYLE}</style>",
-            "</head>",
-            "<body>",
-            body,
-            "</body>",
-            "</html>",
-            "",
-        ]
-    )
+    return f"{_START}<title>{escape(title, quote=True)}</title>\n{_STYLE_TO_BODY}{body}{_END}"
+
+
+# The document's lines around its title and its body, joined once.
+_START = "\n".join(
+    [
+        "<!DOCTYPE html>",
+        '<html lang="en-GB" xmlns="http://www.w3.org/1999/xhtml">',
+        "<head>",
+        '<meta charset="utf-8" />',
+        '<meta name="viewport" content="width=device-width, initial-scale=1" />',
+        "",
+    ]
+)
+_STYLE_TO_BODY = f"<style>{_STYLE}</style>\n</head>\n<body>\n"
+_END = "\n</body>\n</html>\n"
