@@ -66,6 +66,10 @@ _SPECIAL_NAMES = frozenset({"loop", "caller", "varargs", "kwargs", "self"})
 _CONSTANTS = (str, int, float, bool, type(None))
 
 
+class _StrayTextError(Exception):
+    """A letter's template wrote text outside its parts: Jinja2 renders it, to say so."""
+
+
 class _Scope:
     """The names a template, macro or loop body has assigned so far, and their Python names."""
 
@@ -92,10 +96,16 @@ class _Translator:
         self.lines: list[str] = []
         self.definitions: list[str] = []
         """The macros' functions, written before the template's."""
-        self.namespace: dict[str, Any] = {"_fs": _finalized_str, "_str": str}
+        self.namespace: dict[str, Any] = {
+            "_fs": _finalized_str,
+            "_str": str,
+            "_StrayTextError": _StrayTextError,
+        }
         self.count = 0
         self.modules: dict[str, _Scope] = {}
         self.context_names: set[str] = set()
+        self.letter_out = ""
+        """The Python name of the list of what the letter's template itself writes."""
         """The context's names the function being written reads."""
 
     def fresh(self, prefix: str) -> str:
@@ -121,8 +131,14 @@ class _Translator:
         self.write(1, f"{out} = []")
         start, outer_names = len(self.lines), self.context_names
         self.context_names = set()
+        self.letter_out = out
         self.statements(tree.body, out, 1, _Scope(), top=True)
-        self.write(1, f"return ''.join({out})")
+        # The letter's own output is left out where it is only whitespace (lines between
+        # its tags), which is all a letter writes outside its parts: anything else is an
+        # error, which Jinja2 words (so that it quotes the text exactly).
+        self.write(1, f"if (_written := ''.join({out})).strip():")
+        self.write(2, "raise _StrayTextError")
+        self.write(1, "return _written")
         self.hoist(start)
         self.context_names = outer_names
         return function
@@ -158,7 +174,8 @@ class _Translator:
         if isinstance(node, nodes.Output):
             for child in node.nodes:
                 if isinstance(child, nodes.TemplateData):
-                    self.write(indent, f"{out}.append({child.data!r})")
+                    if out != self.letter_out or not child.data.isspace():
+                        self.write(indent, f"{out}.append({child.data!r})")
                 else:
                     self.write(indent, f"{out}.append({self.printed(child, scope)})")
         elif isinstance(node, nodes.If):
