@@ -132,9 +132,11 @@ class LetterBuilder:
 
     def paragraph(self, *, caller: Callable[[], str]) -> str:
         """Add a paragraph of the call's text to the body."""
-        text = caller()
-        self._written.append(text)
-        self._body.append(Paragraph(content=self._split_quotes(text)))
+        content = self._split_quotes(caller())
+        # The paragraph's own words: the quotations' marks are the builder's, their texts
+        # kept by quote().
+        self._written += [piece for piece in content if isinstance(piece, str)]
+        self._body.append(Paragraph(content=content))
         return ""
 
     def heading(self, *, caller: Callable[[], str]) -> str:
