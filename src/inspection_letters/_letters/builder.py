@@ -104,10 +104,27 @@ class LetterBuilder:
 
     def set(self, name: str, *, caller: Callable[[], str]) -> str:
         """Set a one-line part (``title``, ``date_line``, ``salutation``...) to the call's text."""
-        if name not in _SINGLE + _SINGLE_SIGNATURE:
-            choices = _choices(_SINGLE + _SINGLE_SIGNATURE)
-            raise TemplateError(f"{name!r} is not a part; expected one of {choices}")
-        text = caller()
+        _single_part(name)
+        return self._set_text(name, caller())
+
+    def add(self, name: str, *, caller: Callable[[], str]) -> str:
+        """Add a line to a part of several lines (``recipient``, ``address``...)."""
+        _part_of_lines(name)
+        return self._add_text(name, caller())
+
+    def paragraph(self, *, caller: Callable[[], str]) -> str:
+        """Add a paragraph of the call's text to the body."""
+        return self._paragraph_text(caller())
+
+    def heading(self, *, caller: Callable[[], str]) -> str:
+        """Add a heading of the call's text to the body."""
+        return self._heading_text(caller())
+
+    # What the four above do with the call's text, which the library's compiled
+    # templates (compiled.py) give them directly, having worked it out first.
+
+    def _set_text(self, name: str, text: str) -> str:
+        _single_part(name)
         if name == "signature_image":
             # Letters use no external resources: the image must be inlined.
             try:
@@ -118,30 +135,22 @@ class LetterBuilder:
         self._written.append(text)
         return ""
 
-    def add(self, name: str, *, caller: Callable[[], str]) -> str:
-        """Add a line to a part of several lines (``recipient``, ``address``...)."""
-        if name not in _LINES:
-            raise TemplateError(
-                f"{name!r} is not a part of lines; expected one of {_choices(_LINES)}"
-            )
-        text = caller()
+    def _add_text(self, name: str, text: str) -> str:
+        _part_of_lines(name)
         if text:
             self._lines[name].append(text)
             self._written.append(text)
         return ""
 
-    def paragraph(self, *, caller: Callable[[], str]) -> str:
-        """Add a paragraph of the call's text to the body."""
-        content = self._split_quotes(caller())
+    def _paragraph_text(self, text: str) -> str:
+        content = self._split_quotes(text)
         # The paragraph's own words: the quotations' marks are the builder's, their texts
         # kept by quote().
         self._written += [piece for piece in content if isinstance(piece, str)]
         self._body.append(Paragraph(content=content))
         return ""
 
-    def heading(self, *, caller: Callable[[], str]) -> str:
-        """Add a heading of the call's text to the body."""
-        text = caller()
+    def _heading_text(self, text: str) -> str:
         self._written.append(text)
         self._body.append(Heading(text=text))
         return ""
@@ -302,6 +311,17 @@ _GRADE_ROWS = {
     for area in JudgementArea
     for grade in Grade
 }
+
+
+def _single_part(name: str) -> None:
+    if name not in _SINGLE + _SINGLE_SIGNATURE:
+        choices = _choices(_SINGLE + _SINGLE_SIGNATURE)
+        raise TemplateError(f"{name!r} is not a part; expected one of {choices}")
+
+
+def _part_of_lines(name: str) -> None:
+    if name not in _LINES:
+        raise TemplateError(f"{name!r} is not a part of lines; expected one of {_choices(_LINES)}")
 
 
 def _label(grade: object) -> str:

@@ -104,6 +104,8 @@ class _Translator:
         self.count = 0
         self.modules: dict[str, _Scope] = {}
         self.context_names: set[str] = set()
+        self.builder_parts: set[str] = set()
+        """The builder's part functions the function being written calls."""
         self.letter_out = ""
         """The Python name of the list of what the letter's template itself writes."""
         """The context's names the function being written reads."""
@@ -129,8 +131,8 @@ class _Translator:
         self.write(0, f"def {function}(ctx):")
         out = self.fresh("_o")
         self.write(1, f"{out} = []")
-        start, outer_names = len(self.lines), self.context_names
-        self.context_names = set()
+        start, outer_names, outer_parts = len(self.lines), self.context_names, self.builder_parts
+        self.context_names, self.builder_parts = set(), set()
         self.letter_out = out
         self.statements(tree.body, out, 1, _Scope(), top=True)
         # The letter's own output is left out where it is only whitespace (lines between
@@ -140,7 +142,7 @@ class _Translator:
         self.write(2, "raise _StrayTextError")
         self.write(1, "return _written")
         self.hoist(start)
-        self.context_names = outer_names
+        self.context_names, self.builder_parts = outer_names, outer_parts
         return function
 
     def hoist(self, start: int) -> None:
@@ -150,7 +152,8 @@ class _Translator:
         used: either way Jinja2 renders the letter instead (see the module's notes).
         """
         self.lines[start:start] = [
-            f"    c_{name} = ctx[{name!r}]" for name in sorted(self.context_names)
+            *(f"    c_{name} = ctx[{name!r}]" for name in sorted(self.context_names)),
+            *(f"    b_{n} = c_{n}.__self__._{n}_text" for n in sorted(self.builder_parts)),
         ]
 
     def _parse(self, name: str) -> nodes.Template:
@@ -268,7 +271,31 @@ class _Translator:
         text = self.text(node.body, indent, scope)
         if any(k.key == "caller" for k in call.kwargs):
             raise UnsupportedError("a call block that passes its own caller")
+        part = self.builder_part(call, scope)
+        if part is not None:
+            # The builder's own function, given the text: what it does with its caller's.
+            arguments = [*self.arguments(call, scope), text]
+            self.write(indent, f"b_{part}({', '.join(arguments)})")
+            return
         self.write(indent, f"{out}.append({self.call(call, scope, f'caller=({text}).__str__')})")
+
+    def builder_part(self, call: nodes.Call, scope: _Scope) -> str | None:
+        """The builder's function making a part a call block calls, where it is one.
+
+        ``set("title")`` and ``add("address")`` take the part's name, ``paragraph()``
+        and ``heading()`` nothing else. The context's function of that name is the
+        builder's (``render_letter`` sees to it; were it not, its ``__self__`` would
+        fail, and Jinja2 would render the letter).
+        """
+        if not isinstance(call.node, nodes.Name) or scope.find(call.node.name) is not None:
+            return None
+        name = call.node.name
+        arguments = 1 if name in ("set", "add") else 0 if name in ("paragraph", "heading") else -1
+        if arguments != len(call.args) or call.kwargs or arguments < 0:
+            return None
+        self.name(name, scope)  # read from the context
+        self.builder_parts.add(name)
+        return name
 
     def from_import(self, node: nodes.FromImport, scope: _Scope) -> None:
         if not node.with_context or not isinstance(node.template, nodes.Const):
@@ -319,6 +346,7 @@ class _Translator:
                 raise UnsupportedError("a macro default that is not a constant")
         template_lines, self.lines = self.lines, []
         outer_names, self.context_names = self.context_names, set()
+        outer_parts, self.builder_parts = self.builder_parts, set()
         self.write(0, f"def {function}({', '.join(parameters)}):")
         out = self.fresh("_o")
         self.write(1, f"{out} = []")
@@ -327,6 +355,7 @@ class _Translator:
         self.hoist(1)
         self.definitions += self.lines
         self.lines, self.context_names = template_lines, outer_names
+        self.builder_parts = outer_parts
 
     # --- Expressions ------------------------------------------------------------------------
 
