@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import repeat
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar, cast
 
@@ -207,7 +208,7 @@ def items_of(item_type: type[Any]) -> Any:
     )
 
     def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if value.__class__ is not tuple or not all(isinstance(i, item_type) for i in value):
+        if value.__class__ is not tuple or not all(map(isinstance, value, repeat(item_type))):
             detailed(instance, attribute, value)
 
     return validate
