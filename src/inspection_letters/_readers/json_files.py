@@ -209,6 +209,12 @@ def _structure_plain_str(value: Any, _: type) -> str:
     return str(value)
 
 
+def _structure_optional_str(value: Any, _: type) -> str | None:
+    if value is None or value.__class__ is str:
+        return value
+    raise InvalidValueError("not text")  # the detailed path says why
+
+
 def _fast_enum_hook(kind: type[Grade | JudgementArea | Framework | InspectionType]) -> Any:
     # A stable word as it is (nearly every file's) names its member; parse reads the rest.
     members = kind._value2member_map_
@@ -229,6 +235,8 @@ def _is_optional(kind: Any) -> bool:
 def _optional_factory(made: Converter) -> Callable[[Any], Any]:
     def factory(kind: Any) -> Any:
         (inner,) = (a for a in kind.__args__ if a is not type(None))
+        if inner is str:  # the commonest, in one call: None, or text as it is
+            return _structure_optional_str
         hook = made.get_structure_hook(inner)
         return lambda value, _: None if value is None else hook(value, inner)
 
@@ -329,7 +337,11 @@ def read_json(source: str | os.PathLike[str]) -> Any:
     path = Path(source)
     try:
         # A byte-order mark, which Windows editors write, is not part of the JSON.
-        text = path.read_text(encoding="utf-8-sig")
+        # What path.read_text(encoding="utf-8-sig") gives, without a text stream.
+        with open(path, "rb") as file:
+            text = file.read().decode("utf-8-sig")
+        if "\r" in text:  # line endings as a text stream reads them
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
     except (OSError, ValueError) as error:
         if isinstance(error, OSError):
             reason = error.strerror or str(error)
