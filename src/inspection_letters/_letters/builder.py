@@ -32,6 +32,7 @@ from .letter import (
 
 _SINGLE = ("title", "date_line", "delivery", "salutation", "closing")
 _SINGLE_SIGNATURE = ("signature_name", "signature_description", "signature_image")
+_SINGLE_PARTS = _SINGLE + _SINGLE_SIGNATURE
 _LINES = ("address", "contacts", "direct", "sender", "recipient", "signature_roles")
 # Marks the place of a quotation in a paragraph's text: private-use characters
 # around a random number drawn for each letter, so that data cannot forge one.
@@ -124,7 +125,8 @@ class LetterBuilder:
     # templates (compiled.py) give them directly, having worked it out first.
 
     def _set_text(self, name: str, text: str) -> str:
-        _single_part(name)
+        if name not in _SINGLE_PARTS:
+            _single_part(name)
         if name == "signature_image":
             # Letters use no external resources: the image must be inlined.
             try:
@@ -136,7 +138,8 @@ class LetterBuilder:
         return ""
 
     def _add_text(self, name: str, text: str) -> str:
-        _part_of_lines(name)
+        if name not in _LINES:
+            _part_of_lines(name)
         if text:
             self._lines[name].append(text)
             self._written.append(text)
@@ -314,7 +317,7 @@ _GRADE_ROWS = {
 
 
 def _single_part(name: str) -> None:
-    if name not in _SINGLE + _SINGLE_SIGNATURE:
+    if name not in _SINGLE_PARTS:
         choices = _choices(_SINGLE + _SINGLE_SIGNATURE)
         raise TemplateError(f"{name!r} is not a part; expected one of {choices}")
 

@@ -1,7 +1,7 @@
 """``render_letter``: an inspection and an audience in, a :class:`Letter` out."""
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import jinja2
@@ -34,18 +34,20 @@ def _environment(
 _BUILDER_NAMES = frozenset(LetterBuilder(audience="", area="", draft=True).functions())
 
 
-def _grade_rows(inspection: Inspection, draft: bool) -> Iterator[tuple[JudgementArea, Any]]:
+def _grade_rows(inspection: Inspection, draft: bool) -> list[tuple[JudgementArea, Any]]:
     era = inspection.era
     areas = era.areas if era is not None else tuple(j.area for j in inspection.judgements)
     # What grade_of gives, found once: the first grade of each area.
     given: dict[JudgementArea, Grade] = {}
     for judgement in inspection.judgements:
         given.setdefault(judgement.area, judgement.grade)
+    rows: list[tuple[JudgementArea, Any]] = []
     for area in areas:
         grade: Grade | Missing | None = given.get(area)
         if grade is None and draft:
             grade = Missing(f"the grade for {area.title.lower()}")
-        yield area, grade
+        rows.append((area, grade))
+    return rows
 
 
 def render_letter(

@@ -62,9 +62,9 @@ def _text_block(block: Block) -> str:
     if isinstance(block, Heading):
         return block.text
     if isinstance(block, GradeTable):
-        rows = [block.headers, *((r.judgement, r.grade) for r in block.rows)]
-        return "\n".join("\t".join(row) for row in rows)
-    return "\n".join(f"- {item}" for item in block.items)
+        rows = ["\t".join(block.headers), *[f"{r.judgement}\t{r.grade}" for r in block.rows]]
+        return "\n".join(rows)
+    return "\n".join([f"- {item}" for item in block.items])
 
 
 def write_text(letter: Letter) -> str:
