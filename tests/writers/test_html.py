@@ -262,4 +262,4 @@ def test_html_keeps_line_breaks_within_address_lines() -> None:
 @given(st.lists(st.text(alphabet=st.sampled_from(["a", "&", "<", ">", '"', "'", "\n", "\0", "{"]))))
 def test_texts_escaped_at_once_are_escaped_as_each_alone(texts: list[str]) -> None:
     """The HTML writer's one pass over every text escapes each as escaping it alone does."""
-    assert [html_writer._text(text) for text in texts] == html_writer._escaped(texts)
+    assert tuple(html_writer._text(text) for text in texts) == html_writer._escaped(texts)

@@ -37,7 +37,7 @@ def _text(value: str) -> str:
     return escape(value, quote=True).replace("\n", "<br />\n")
 
 
-def _escaped(texts: list[str]) -> list[str]:
+def _escaped(texts: list[str]) -> tuple[str, ...]:
     """Each of ``texts`` escaped as :func:`_text` does, in one pass over them all.
 
     They are joined by a NUL, escaped and split again: some forty ``escape``
@@ -50,8 +50,8 @@ def _escaped(texts: list[str]) -> list[str]:
     for special, replacement in _ESCAPES:
         if special in joined:
             joined = joined.replace(special, replacement)
-    pieces = joined.split("\0")
-    return pieces if len(pieces) == len(texts) else [_text(text) for text in texts]
+    pieces = tuple(joined.split("\0"))
+    return pieces if len(pieces) == len(texts) else tuple(_text(text) for text in texts)
 
 
 # What html.escape(quote=True) replaces, the ampersand first, then line breaks.
@@ -66,19 +66,19 @@ _ESCAPES = (
 
 
 def _literal(markup: str) -> str:
-    """Markup put into the skeleton as it is: its braces doubled for ``str.format``."""
-    return markup.replace("{", "{{").replace("}", "}}")
+    """Markup put into the skeleton as it is: its percent signs doubled for ``%``."""
+    return markup.replace("%", "%%")
 
 
-# Each function below writes a skeleton of markup with a ``{}`` where each piece of
+# Each function below writes a skeleton of markup with a ``%s`` where each piece of
 # text goes, appending the texts, in order, to ``texts``; ``write_html`` escapes them
-# all at once and fills them in. A group of lines is one text: ``_text`` writes its
+# all at once and fills them in with ``%``. A group of lines is one text: ``_text`` writes its
 # newlines as line breaks.
 
 
 def _lines(lines: tuple[str, ...], texts: list[str]) -> str:
     texts.append("\n".join(lines))
-    return "{}"
+    return "%s"
 
 
 def _paragraph(paragraph: Paragraph, texts: list[str]) -> str:
@@ -86,10 +86,10 @@ def _paragraph(paragraph: Paragraph, texts: list[str]) -> str:
     for piece in paragraph.content:
         if isinstance(piece, str):
             texts.append(piece)
-            pieces.append("{}")
+            pieces.append("%s")
         else:
             texts.append(piece.text)
-            pieces.append("<em><q>{}</q></em>")
+            pieces.append("<em><q>%s</q></em>")
     return f"<p>{''.join(pieces)}</p>"
 
 
@@ -97,10 +97,10 @@ def _table(table: GradeTable, texts: list[str]) -> str:
     texts += (table.caption, *table.headers)
     for row in table.rows:
         texts += (row.judgement, row.grade)
-    head = '<th scope="col">{}</th>' * len(table.headers)
-    rows = "\n".join(['<tr><th scope="row">{}</th><td>{}</td></tr>'] * len(table.rows))
+    head = '<th scope="col">%s</th>' * len(table.headers)
+    rows = "\n".join(['<tr><th scope="row">%s</th><td>%s</td></tr>'] * len(table.rows))
     return (
-        "<table>\n<caption>{}</caption>\n"
+        "<table>\n<caption>%s</caption>\n"
         f"<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>"
     )
 
@@ -110,12 +110,12 @@ def _block(block: Block, texts: list[str]) -> str:
         return _paragraph(block, texts)
     if isinstance(block, Heading):
         texts.append(block.text)
-        return "<h2>{}</h2>"
+        return "<h2>%s</h2>"
     if isinstance(block, GradeTable):
         return _table(block, texts)
     assert isinstance(block, FindingList)
     texts += block.items
-    items = "\n".join(["<li>{}</li>"] * len(block.items))
+    items = "\n".join(["<li>%s</li>"] * len(block.items))
     return f"<ul>\n{items}\n</ul>"
 
 
@@ -128,10 +128,10 @@ def _head_parts(letter: Letter, texts: list[str]) -> list[str]:
         parts.append(f'<address class="letterhead">\n{inner}\n</address>')
     if letter.date_line is not None:
         texts.append(letter.date_line)
-        parts.append('<p class="date">{}</p>')
+        parts.append('<p class="date">%s</p>')
     if letter.delivery is not None:
         texts.append(letter.delivery)
-        parts.append('<p class="delivery">{}</p>')
+        parts.append('<p class="delivery">%s</p>')
     if letter.sender:
         parts.append(f'<p class="sender">{_lines(letter.sender, texts)}</p>')
     if letter.recipient:
@@ -143,7 +143,7 @@ def _signature_parts(letter: Letter, texts: list[str]) -> list[str]:
     parts = []
     if letter.closing is not None:
         texts.append(letter.closing)
-        parts.append('<p class="closing">{}</p>')
+        parts.append('<p class="closing">%s</p>')
     signature = letter.signature
     if signature is not None:
         if signature.image is not None:
@@ -152,7 +152,7 @@ def _signature_parts(letter: Letter, texts: list[str]) -> list[str]:
             parts.append(_literal(f'<p class="signature"><img src="{src}" alt="{alt}" /></p>'))
         elif signature.description is not None:
             texts.append(signature.description)
-            parts.append('<p class="signature">{}</p>')
+            parts.append('<p class="signature">%s</p>')
         signatory = _lines((signature.name, *signature.roles), texts)
         parts.append(f'<p class="signatory">{signatory}</p>')
     return parts
@@ -166,13 +166,13 @@ def write_html(letter: Letter) -> str:
     skeleton: list[str] = ["<header>", *_head_parts(letter, texts), "</header>", "<main>"]
     if letter.salutation:
         texts.append(letter.salutation)
-        skeleton.append('<p class="salutation">{}</p>')
+        skeleton.append('<p class="salutation">%s</p>')
     texts.append(letter.title)
-    skeleton.append("<h1>{}</h1>")
+    skeleton.append("<h1>%s</h1>")
     skeleton += [_block(b, texts) for b in letter.body]
     skeleton += _signature_parts(letter, texts)
     skeleton.append("</main>")
-    body = "\n".join(skeleton).format(*_escaped(texts))
+    body = "\n".join(skeleton) % _escaped(texts)
     return f"{_START}<title>{escape(title, quote=True)}</title>\n{_STYLE_TO_BODY}{body}{_END}"
 
 
