@@ -86,22 +86,22 @@ class Grade(Enum):
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Grade):
             return NotImplemented
-        return self.rank < other.rank
+        return _RANK[self] < _RANK[other]
 
     def __le__(self, other: object) -> bool:
         if not isinstance(other, Grade):
             return NotImplemented
-        return self.rank <= other.rank
+        return _RANK[self] <= _RANK[other]
 
     def __gt__(self, other: object) -> bool:
         if not isinstance(other, Grade):
             return NotImplemented
-        return self.rank > other.rank
+        return _RANK[self] > _RANK[other]
 
     def __ge__(self, other: object) -> bool:
         if not isinstance(other, Grade):
             return NotImplemented
-        return self.rank >= other.rank
+        return _RANK[self] >= _RANK[other]
 
 
 _RANK = {
