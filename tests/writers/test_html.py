@@ -263,3 +263,9 @@ def test_html_keeps_line_breaks_within_address_lines() -> None:
 def test_texts_escaped_at_once_are_escaped_as_each_alone(texts: list[str]) -> None:
     """The HTML writer's one pass over every text escapes each as escaping it alone does."""
     assert tuple(html_writer._text(text) for text in texts) == html_writer._escaped(texts)
+
+
+def test_many_texts_are_escaped_in_runs_as_each_alone() -> None:
+    """A letter of many texts (escaped in runs of them) is escaped as each text alone."""
+    texts = [f"finding {n} & <more> 'quoted'\n" for n in range(1000)]
+    assert tuple(html_writer._text(text) for text in texts) == html_writer._escaped(texts)

@@ -255,10 +255,12 @@ class LetterBuilder:
         part checked on its own, to say where.
         """
         texts = self._written
-        try:
-            check_characters("".join(texts))
-        except InvalidValueError:
-            return False
+        # In runs of texts, so that a letter of thousands of findings is not copied whole.
+        for start in range(0, len(texts), 256):
+            try:
+                check_characters("".join(texts[start : start + 256]))
+            except InvalidValueError:
+                return False
         return True
 
     def letter(self) -> Letter:

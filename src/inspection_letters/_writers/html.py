@@ -44,6 +44,9 @@ def _escaped(texts: list[str]) -> tuple[str, ...]:
     calls cost four times as much. A NUL in a text (which no letter of the
     library's has) gives more pieces than texts: they are escaped one by one.
     """
+    if len(texts) > 256:  # in runs, so that a letter of thousands of findings is not copied whole
+        runs = (_escaped(texts[start : start + 256]) for start in range(0, len(texts), 256))
+        return tuple(piece for run in runs for piece in run)
     joined = "\0".join(texts)
     # What _text does, each replacement made only where its character is there
     # (a search for one character is much faster than a replacement finding none).
