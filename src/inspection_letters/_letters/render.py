@@ -81,7 +81,8 @@ def render_letter(
     environment = _environment(chosen, directories)
     area = inspection.authority.name
     details = inspection.letter_details(chosen.name)
-    values: dict[str, Any] = {
+    builder = LetterBuilder(audience=chosen.name, area=area, draft=draft)
+    context: dict[str, Any] = {
         "inspection": inspection,
         "area": area,
         "details": details,
@@ -89,10 +90,9 @@ def render_letter(
         "grades": tuple(_grade_rows(inspection, draft)),
         "offices": OFFICES,
         "draft": draft,
+        **builder.functions(),
+        **prepared,
     }
-    what = f"the template of the {chosen.name!r} audience"
-    builder = LetterBuilder(audience=chosen.name, area=area, draft=draft)
-    context = {**values, **builder.functions(), **prepared}
     written = None
     # The library's own templates run compiled to Python (``compiled.py``), a user's by Jinja2.
     fast = None
@@ -105,7 +105,8 @@ def render_letter(
             # Whatever the compiled template cannot do, Jinja2 does again from the
             # start, so that the error, and its message, are exactly Jinja2's.
             builder = LetterBuilder(audience=chosen.name, area=area, draft=draft)
-            context = {**values, **builder.functions(), **prepared}
+            context = {**context, **builder.functions(), **prepared}
+    what = f"the template of the {chosen.name!r} audience"
     if written is None:
         template = get_template(environment, name=chosen.template_name, source=chosen.source)
         written = render(template, context, what=what)
