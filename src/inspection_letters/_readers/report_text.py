@@ -77,10 +77,10 @@ def clean_pages(pages: Sequence[str]) -> CleanText:
     lines: list[str] = []
     footnotes: list[tuple[int, str]] = []
     for number, page in enumerate(split, start=1):
-        page = _without_furniture(page, number, furniture if number > 1 else frozenset())
-        page, notes = _without_footnotes(page)
+        page = _without_furniture(page, furniture if number > 1 else frozenset())
+        page, notes = _without_footnotes(_without_page_number(page, number, at_foot=False))
         footnotes.extend(notes)
-        lines.extend(page)
+        lines.extend(_without_page_number(page, number, at_foot=True))
     for index, line in enumerate(lines):
         if index > 10 and _END_MATTER.match(line):
             del lines[index:]
@@ -117,20 +117,33 @@ def _running_furniture(pages: Sequence[Sequence[str]]) -> frozenset[str]:
     for page in later:
         seen.update({_key(line) for line in (*page[:_EDGE], *page[-_EDGE:])})
     needed = max(2, len(later) // 2)
-    return frozenset(key for key, count in seen.items() if count >= needed)
+    # A running footer names the inspection or carries numbers (dates, the page's); it never
+    # ends a sentence, and is never a numbered paragraph's opening.
+    return frozenset(
+        key
+        for key, count in seen.items()
+        if count >= needed
+        and ("#" in key or "inspection" in key)
+        and not key.endswith(".")
+        and not key.startswith("#. ")
+    )
 
 
-def _without_furniture(page: list[str], number: int, furniture: frozenset[str]) -> list[str]:
-    def is_furniture(position: int) -> bool:
-        line = page[position]
-        if _PAGE_NUMBER.match(line) and str(number) in line:
-            return True
-        return _key(line) in furniture
-
+def _without_furniture(page: list[str], furniture: frozenset[str]) -> list[str]:
     edge = min(_EDGE, len(page))
-    drop = {i for i in range(edge) if is_furniture(i)}
-    drop |= {i for i in range(len(page) - edge, len(page)) if is_furniture(i)}
-    return [line for i, line in enumerate(page) if i not in drop]
+    ends = {*range(edge), *range(len(page) - edge, len(page))}
+    return [line for i, line in enumerate(page) if i not in ends or _key(line) not in furniture]
+
+
+def _without_page_number(page: list[str], number: int, *, at_foot: bool) -> list[str]:
+    """The page without a line that is only its number, at its top or its foot."""
+    positions = range(len(page) - 1, len(page) - 3, -1) if at_foot else range(2)
+    for position in positions:
+        if 0 <= position < len(page):
+            line = page[position]
+            if _PAGE_NUMBER.match(line) and str(number) in line.split():
+                return page[:position] + page[position + 1 :]
+    return page
 
 
 def _mark(number: int) -> re.Pattern[str]:
@@ -176,7 +189,7 @@ def _footnotes(lines: Sequence[str]) -> list[tuple[int, str]]:
             found.append((int(match.group(1)), [match.group(2)] if match.group(2) else []))
         elif found:
             found[-1][1].append(line)
-    return [(number, join_lines(text)) for number, text in found]
+    return [(number, join_lines(text)) for number, text in found if text]
 
 
 def join_lines(lines: Sequence[str]) -> str:
