@@ -68,6 +68,11 @@ class Layout:
     children's social care services"."""
 
     dates: str = "short"
+    """'short', 'long', 'zeros' or 'dash' (see :func:`printed_dates`)."""
+
+    dates_text: str | None = None
+    """The dates line exactly, such as split fieldwork's, in place of a form."""
+
     lead: str = "comma"
     """'comma': "Name, His Majesty's Inspector"; 'next-line': the title on the next line;
     'hmi': "Name HMI"; 'none': no lead inspector line."""
@@ -132,6 +137,13 @@ def _summary(inspection: Inspection) -> str:
             f"Services have changed since the last inspection in {previous.year}, when the "
             f"local authority was judged to be {previous.overall.prose} overall."
         )
+    elif previous is not None and previous.year is not None:
+        sentences.append(f"Services have improved since the last inspection in {previous.year}.")
+    elif previous is not None and previous.overall is not None:
+        sentences.append(
+            "Services have changed since the last inspection, when the local authority was "
+            f"judged to be {previous.overall.prose}."
+        )
     sentences.append("Leaders have a clear plan and staff understand what is expected of them.")
     return "".join(f"<p>{s}</p>" for s in sentences)
 
@@ -142,7 +154,7 @@ def report_html(inspection: Inspection, layout: Layout, improvements: Sequence[s
     assert inspection.end is not None
     council, title = _title(inspection, layout)
     running = f"Inspection of {inspection.authority.name} local authority children’s services"
-    dates = printed_dates(inspection.start, inspection.end, layout.dates)
+    dates = layout.dates_text or printed_dates(inspection.start, inspection.end, layout.dates)
     grades = {j.area: j.grade for j in inspection.judgements}
     order = layout.table_order or tuple(grades)
     rows = "".join(
@@ -203,7 +215,7 @@ def report_pdf(
     inspection: Inspection, layout: Layout = Layout(), improvements: Sequence[str] = ()
 ) -> bytes:
     """The report of ``inspection`` printed as a PDF in ``layout``."""
-    import weasyprint
+    import weasyprint  # type: ignore[import-untyped]
 
     points = improvements or ("The quality of plans for children.", "How well IT systems work.")
     page = weasyprint.HTML(string=report_html(inspection, layout, points))
