@@ -48,6 +48,8 @@ _REPLACED = tuple(
 # Sub-items open with a dash; some fonts give a combining stroke instead of one.
 _SUB_ITEM = re.compile(r"^(?:\u0336|-|\u2013|\u2014|\u2212)\s*(?=\S)")
 _DIGITS = re.compile(r"\d+")
+# Control characters other than line breaks, which no printed text holds.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufeff\ud800-\udfff]")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?$", re.IGNORECASE)
 _FOOTNOTE_LINE = re.compile(r"^(\d{1,2})(?:\s+(\S.*))?$")
 _END_MATTER = re.compile(
@@ -89,6 +91,8 @@ def clean_pages(pages: Sequence[str]) -> CleanText:
 
 
 def _page_lines(text: str) -> list[str]:
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
     for old, new in _REPLACED:  # str.translate is slower, as most are absent
         if old in text:
             text = text.replace(old, new)

@@ -18,7 +18,7 @@ import re
 import attrs
 from attrs import frozen
 
-from .._errors import ReportFileError
+from .._errors import InvalidValueError, ReportFileError
 from .._model.frameworks import Framework, InspectionType, JudgementArea
 from .._model.inspection import Inspection, Judgement, LocalAuthority, PreviousOutcome, Quotation
 from .._model.rules import Problem, Severity, errors
@@ -125,6 +125,14 @@ it is not a PDF (it does not start with '%PDF-')
 
 def report_from_text(name: str, text: CleanText, *, published: dt.date | None = None) -> Report:
     """The report in ``text`` (the cleaned lines of its pages)."""
+    try:
+        return _report(name, text, published)
+    except InvalidValueError as error:  # what was read cannot make an inspection
+        detail = f"what it prints cannot make an inspection: {error}"
+        raise ReportFileError(name, "unreadable", detail) from None
+
+
+def _report(name: str, text: CleanText, published: dt.date | None) -> Report:
     header = parse_header(text.lines)
     if header is None or header.fieldwork is None:
         raise ReportFileError(name, *_not_a_report(text, header))
