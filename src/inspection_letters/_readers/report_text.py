@@ -10,9 +10,10 @@ of lines: the running furniture gone, footnotes taken out with their marks,
 hyphenated words kept whole, every bullet the same character, and nothing
 else touched: quotation marks and apostrophes stay as printed.
 
->>> pages = ["Title\\r\\nFirst line of text\\r\\nwell\\ufffebeing", "Title 2\\r\\nMore"]
+>>> first = "Inspection of Barnet\\r\\nFirst line of text\\r\\nwell\\ufffebeing"
+>>> pages = [first, "Inspection of Barnet 2\\r\\nMore", "Inspection of Barnet 3\\r\\nEnd"]
 >>> clean_pages(pages).lines
-('Title', 'First line of text', 'well-being', 'More')
+('Inspection of Barnet', 'First line of text', 'well-being', 'More', 'End')
 """
 
 import re
