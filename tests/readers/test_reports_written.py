@@ -18,6 +18,7 @@ from inspection_letters import (
     Grade,
     Inspection,
     InspectionType,
+    InvalidValueError,
     Judgement,
     JudgementArea,
     LocalAuthority,
@@ -28,6 +29,8 @@ from inspection_letters import (
     validate,
 )
 from inspection_letters._readers.councils import councils
+from inspection_letters._readers.report_text import CleanText
+from inspection_letters._readers.reports import report_from_text
 from inspection_letters.strategies import judgements_for
 from tests.report_pdfs import Layout, report_pdf
 
@@ -273,3 +276,57 @@ def test_a_generated_inspection_written_as_a_report_reads_back_as_the_same_facts
     report = read(written, layout)
     assert written == report.inspection
     assert [] == [p for p in validate(report.inspection) if p.severity is Severity.ERROR]
+
+
+def test_quote_says_what_it_cannot_find() -> None:
+    """Words that open no passage, or too few sentences, are a clear InvalidValueError."""
+    report = read(inspection())
+    with pytest.raises(InvalidValueError, match="no passage of the report starts with 'Nothing'"):
+        report.quote("Nothing")
+    with pytest.raises(InvalidValueError, match="has 1 sentence"):
+        report.quote("Leaders have a clear plan", sentences=2)
+
+
+@pytest.mark.parametrize(
+    ("title", "council"),
+    [
+        (
+            ["Inspection of Gloucestershire local", "authority children’s services"],
+            "Gloucestershire",
+        ),
+        (
+            [
+                "Wakefield District Metropolitan Council",
+                "Inspection of children’s social care services",
+            ],
+            "Wakefield",
+        ),
+        (["Halton Borough Council", "Inspection of local authority children’s services"], "Halton"),
+        (
+            ["Inspection of Doncaster Metropolitan Borough Council", "children’s services"],
+            "Doncaster",
+        ),
+        (
+            ["Inspection of the London Borough of", "Ealing local authority children’s services"],
+            "Ealing",
+        ),
+        (["Inspection of Hull local authority", "children’s services"], "Kingston upon Hull"),
+        (
+            ["Inspection of East Riding local", "authority children’s services"],
+            "East Riding of Yorkshire",
+        ),
+        (["Inspection of Bristol City of local", "authority children’s services"], "Bristol"),
+    ],
+)
+def test_every_title_form_names_the_council(title: list[str], council: str) -> None:
+    """Each title form the README lists gives the council under Ofsted's own name."""
+    lines = (
+        *title,
+        "Inspection dates: 9 to 13 June 2025",
+        "Judgement Grade",
+        *(f"{a.title} Good" for a in Framework.ILACS_2023.areas),
+        "Children are safe.",
+    )
+    report = report_from_text("x.pdf", CleanText(lines=lines, footnotes=(), pages=1))
+    assert council == report.inspection.authority.name
+    assert report.inspection.authority.code is not None

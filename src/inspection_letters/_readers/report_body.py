@@ -56,6 +56,7 @@ class ReportSection:
     area: JudgementArea | None
     grade: Grade
     known_title: bool
+    """Whether the heading's title is one Ofsted is known to print for the judgement."""
 
 
 @frozen(kw_only=True)
@@ -75,7 +76,6 @@ class Body:
     improvements: tuple[Improvement, ...]
     improvement_prose: tuple[str, ...]
     has_improvements: bool
-    improvement_footnote: int | None
     sections: tuple[ReportSection, ...]
     paragraphs: tuple[ReportParagraph, ...]
     missing: tuple[int, ...]
@@ -121,10 +121,7 @@ def parse_body(lines: Sequence[str], start: int) -> Body:
         position += 1
     points: list[Improvement] = []
     prose: list[str] = []
-    footnote = None
     if improve_at is not None:
-        match = _IMPROVE.match(lines[improve_at])
-        footnote = int(match.group(1)) if match and match.group(1) else None
         position = improve_at + 1
         block = []
         while position < len(lines) and heading_at(lines, position) is None:
@@ -140,7 +137,6 @@ def parse_body(lines: Sequence[str], start: int) -> Body:
         improvements=tuple(points),
         improvement_prose=tuple(prose),
         has_improvements=improve_at is not None,
-        improvement_footnote=footnote,
         sections=tuple(sections),
         paragraphs=tuple(paragraphs),
         missing=tuple(missing),

@@ -14,6 +14,7 @@ week or less is a short inspection) and the publication date (the caller's
 import datetime as dt
 import os
 import re
+from collections.abc import Sequence
 
 import attrs
 from attrs import frozen
@@ -27,7 +28,6 @@ from .report_body import Body, Improvement, ReportParagraph, ReportSection, pars
 from .report_header import Fieldwork, Header, TableRow, is_known_title, parse_header, parse_table
 from .report_pdf import MAX_PAGES, pdf_pages, source_bytes
 from .report_previous import StatedPrevious, stated_previous
-from .report_quotes import find_passage
 from .report_text import CleanText, clean_pages
 
 _ADVISORY = Severity.ADVISORY
@@ -287,3 +287,51 @@ def _check_body(inspection: Inspection, body: Body, problems: list[Problem]) -> 
 
 def _problem(code: str, message: str, path: str) -> Problem:
     return Problem(code=code, severity=_ADVISORY, message=message, path=path)
+
+
+# --- Quotations: passages found by their first words -----------------------------------------
+
+# One character for one: the same length, so that a match maps back to the printed text.
+_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\n": " ", "–": "-", "—": "-"})
+# A sentence ends at a full stop, question or exclamation mark (and any closing quote)
+# followed by a space and a capital or an opening quote or bullet.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[’”')]*(?=\s+[A-Z‘“'(◼0-9]|\s*$)")
+
+
+def _folded(text: str) -> str:
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text.translate(_FOLD))
+
+
+def find_passage(
+    passages: Sequence[tuple[str, str]], first_words: str, sentences: int
+) -> tuple[str, str]:
+    """The source and text of the passage that starts with ``first_words``.
+
+    >>> find_passage([("summary", "One thing. Two things! Three.")], "two THINGS", 2)
+    ('summary', 'Two things! Three.')
+    """
+    if not isinstance(first_words, str) or not first_words.split():
+        raise InvalidValueError(f"{first_words!r} is not the first words of a passage")
+    if isinstance(sentences, bool) or not isinstance(sentences, int) or sentences < 1:
+        raise InvalidValueError(f"sentences: {sentences!r} is not a whole number from 1")
+    wanted = _folded(" ".join(first_words.split()))
+    for source, text in passages:
+        folded = _folded(text)
+        start = folded.find(wanted)
+        while start > 0 and not _starts_word(folded, start):
+            start = folded.find(wanted, start + 1)
+        if start < 0:
+            continue
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, start + len(wanted) - 1)]
+        if len(ends) < sentences:
+            message = (
+                f"the passage of {source} that starts {first_words!r} has "
+                f"{len(ends)} sentence(s), not {sentences}"
+            )
+            raise InvalidValueError(message)
+        return source, " ".join(text[start : ends[sentences - 1]].split())
+    raise InvalidValueError(f"no passage of the report starts with {first_words!r}")
+
+
+def _starts_word(text: str, position: int) -> bool:
+    return position == 0 or not text[position - 1].isalnum()
