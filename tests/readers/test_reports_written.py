@@ -330,3 +330,54 @@ def test_every_title_form_names_the_council(title: list[str], council: str) -> N
     report = report_from_text("x.pdf", CleanText(lines=lines, footnotes=(), pages=1))
     assert council == report.inspection.authority.name
     assert report.inspection.authority.code is not None
+
+
+def text_report(*lines: str) -> Report:
+    """The report these cleaned lines make."""
+    return report_from_text("x.pdf", CleanText(lines=lines, footnotes=(), pages=1))
+
+
+ROWS_2023 = tuple(f"{a.title} Good" for a in Framework.ILACS_2023.areas)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [("Judgement", "Grade"), ("Judgement Grade",), ()],
+    ids=["split over two lines", "one line", "none"],
+)
+def test_grade_table_header_may_be_split_or_missing(header: tuple[str, ...]) -> None:
+    """The table's header row over two lines, or none at all: the rows are still read."""
+    found = text_report(
+        "Inspection of Barnet local authority children’s services",
+        "Inspection dates: 9 to 13 June 2025",
+        "Lead inspector: Jo Warburton, Senior His Majesty’s Inspector",
+        *header,
+        *ROWS_2023,
+        "Children are safe.",
+    )
+    assert 5 == len(found.inspection.judgements)
+    assert "Jo Warburton" == found.inspection.lead_inspector
+
+
+def test_superscript_footnote_mark_and_private_use_bullets() -> None:
+    """A superscript mark on the heading, and a bullet in a private-use glyph, as 2025 prints."""
+    from inspection_letters._readers.report_text import clean_pages
+
+    first = "\r\n".join(
+        [
+            "Inspection of Barnet local authority children’s services",
+            "Inspection dates: 9 to 13 June 2025",
+            "Judgement Grade",
+            *ROWS_2023,
+            "Children are safe.",
+            "What needs to improve?¹",
+            "\uf0fc The quality of plans. (Outcome 2)",
+            "¹",
+            "The points are cross-referenced to the National Framework.",
+        ]
+    )
+    found = report_from_text("x.pdf", clean_pages([first]))
+    assert [("The quality of plans.", ("Outcome 2",))] == [
+        (p.text, p.framework) for p in found.improvements
+    ]
+    assert [1] == [note.number for note in found.footnotes]

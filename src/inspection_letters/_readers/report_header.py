@@ -41,8 +41,10 @@ _DAY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+({_MONTH})\b\.?)?(?:\s+(
 _DATES_LINE = re.compile(r"^(?:inspection|fieldwork)\s+dates?\s*:?\s*(.*)$", re.IGNORECASE)
 _LEAD_LINE = re.compile(r"^lead\s+inspectors?\s*:?\s*(.*)$", re.IGNORECASE)
 _TABLE_LINE = re.compile(r"^judgements?\s+grades?$", re.IGNORECASE)
+_TABLE_FIRST = re.compile(r"^judgements?$", re.IGNORECASE)
+_TABLE_SECOND = re.compile(r"^grades?$", re.IGNORECASE)
 _INSPECTOR_TITLE = re.compile(
-    r",?\s*\(?\b(?:(?:Her|His|Her/His)\s+Majesty[’']?s\s+Inspectors?|Senior\s+HMI|HMI|"
+    r",?\s*\(?\b(?:(?:Senior\s+)?(?:Her|His|Her/His)\s+Majesty[’']?s\s+Inspectors?|Senior\s+HMI|HMI|"
     r"Ofsted\s+Inspectors?|Social\s+Care\s+Regulatory\s+Inspectors?)\b\)?",
     re.IGNORECASE,
 )
@@ -175,9 +177,8 @@ def parse_header(lines: Sequence[str]) -> Header | None:
     council = _council(title)
     if council is None:
         return None
-    near = range(dates_at, min(len(lines), dates_at + 12))
-    table = next((i for i in near if _TABLE_LINE.match(lines[i])), None)
-    stop = table if table is not None else dates_at + 1
+    near = range(dates_at + 1, min(len(lines), dates_at + 12))
+    stop, table = _table_start(lines, dates_at, near)
     dates_lines = []
     lead_lines: list[str] = []
     for line in lines[dates_at:stop]:
@@ -194,8 +195,21 @@ def parse_header(lines: Sequence[str]) -> Header | None:
         fieldwork=parse_fieldwork(dates),
         dates_printed=dates or None,
         lead_inspector=_lead(lead_lines),
-        table=(table + 1) if table is not None else stop,
+        table=table,
     )
+
+
+def _table_start(lines: Sequence[str], dates_at: int, near: range) -> tuple[int, int]:
+    """Where the header's lines stop, and where the grade table's rows start."""
+    header = next((i for i in near if _TABLE_LINE.match(lines[i])), None)
+    if header is not None:
+        return header, header + 1
+    # The table's header row may be split over two lines, or missing.
+    split = next((i for i in near if _TABLE_FIRST.match(lines[i])), None)
+    if split is not None and split + 1 < len(lines) and _TABLE_SECOND.match(lines[split + 1]):
+        return split, split + 2
+    first_row = next((i for i in near if _row(lines, i) is not None), dates_at + 1)
+    return first_row, first_row
 
 
 def _title(lines: Sequence[str]) -> str:

@@ -44,6 +44,8 @@ _REPLACED = tuple(
         "\u2009": " ",
         "\t": " ",
         "\x02": "-",
+        # Superscript digits are footnote marks: as digits, as PDFium gives most marks.
+        **{superscript: str(n) for n, superscript in enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹")},
     }.items()
 )
 # Sub-items open with a dash; some fonts give a combining stroke instead of one.
@@ -103,6 +105,8 @@ def _page_lines(text: str) -> list[str]:
         if not line:
             continue
         line = _SUB_ITEM.sub(DASH + " ", line)
+        if "\ue000" <= line[0] <= "\uf8ff":  # a private-use glyph opens a line: a bullet
+            line = BULLET + line[1:]
         if line.startswith(BULLET) and not line.startswith(BULLET + " "):
             line = BULLET + " " + line[1:].lstrip()
         found.append(line)
