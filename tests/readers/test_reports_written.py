@@ -381,3 +381,39 @@ def test_superscript_footnote_mark_and_private_use_bullets() -> None:
         (p.text, p.framework) for p in found.improvements
     ]
     assert [1] == [note.number for note in found.footnotes]
+
+
+HEADER_2023 = (
+    "Inspection of Barnet local authority children’s services",
+    "Inspection dates: 9 to 13 June 2025",
+    "Judgement Grade",
+    *ROWS_2023,
+)
+
+
+def test_a_heading_that_disagrees_with_the_table_is_a_problem() -> None:
+    """A section heading repeating another grade than the table's is listed, the table kept."""
+    found = text_report(
+        *HEADER_2023,
+        "Children are safe.",
+        "What needs to improve?",
+        "◼ Plans.",
+        "The experiences and progress of children in care: outstanding",
+        "1. Children in care are well supported.",
+    )
+    assert ["report-section-grade-differs"] == [p.code for p in found.problems]
+    assert Grade.GOOD == found.inspection.grade_of(A.CHILDREN_IN_CARE)
+
+
+def test_a_previous_outcome_beside_a_visit_is_read_and_flagged() -> None:
+    """A sentence that speaks of a visit as well as the last inspection is read, with a doubt."""
+    found = text_report(
+        *HEADER_2023,
+        "Since the focused visit in 2022 and the last inspection in 2021, when the local "
+        "authority was judged to be good, services have improved.",
+        "What needs to improve?",
+        "◼ Plans.",
+    )
+    assert found.inspection.previous is not None
+    assert (2021, Grade.GOOD) == (found.inspection.previous.year, found.inspection.previous.overall)
+    assert ["report-previous-uncertain"] == [p.code for p in found.problems]
