@@ -37,7 +37,10 @@ _MONTHS = {
     for name in names
 }
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_DAY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+({_MONTH})\b\.?)?(?:\s+(\d{{4}}))?", re.I)
+# A day, with its month and year where printed: "7", "7 February", "07 February 2022", "1st".
+_DAY = re.compile(
+    rf"\b(\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:\s+({_MONTH})\b\.?)?(?:\s+(\d{{4}}))?", re.I
+)
 _DATES_LINE = re.compile(r"^(?:inspection|fieldwork)\s+dates?\s*:?\s*(.*)$", re.IGNORECASE)
 _LEAD_LINE = re.compile(r"^lead\s+inspectors?\s*:?\s*(.*)$", re.IGNORECASE)
 _TABLE_LINE = re.compile(r"^judgements?\s+grades?$", re.IGNORECASE)
@@ -118,8 +121,9 @@ def parse_fieldwork(text: str) -> Fieldwork | None:
     """
     printed = " ".join(text.split())
     periods = []
-    for part in re.split(r"\s+and\s+|;|,\s*(?=\d)", printed):
-        days = [m for m in _DAY.finditer(part) if m.group(2) or m.group(3) or True]
+    plain = re.sub(r",\s*(?=\d{4}\b)", " ", printed)  # "13 June, 2025"
+    for part in re.split(r"\s+and\s+|;|,\s*(?=\d)", plain):
+        days = list(_DAY.finditer(part))
         if not days:
             continue
         found: list[list[int | None]] = [
