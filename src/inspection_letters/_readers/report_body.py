@@ -53,7 +53,7 @@ class ReportSection:
     """A section of the body: its heading as printed, the judgement and the grade it repeats."""
 
     heading: str
-    area: JudgementArea | None
+    area: JudgementArea
     grade: Grade
     known_title: bool
     """Whether the heading's title is one Ofsted is known to print for the judgement."""
@@ -101,7 +101,7 @@ def heading_at(lines: Sequence[str], position: int) -> tuple[ReportSection, int]
             if area is None or following[:1].islower():
                 return None  # a sentence that happens to start like a title
             grade = Grade.parse(re.sub(r"^require\b", "requires", match.group("grade"), flags=re.I))
-            known = area is not None and is_known_title(title, area)
+            known = is_known_title(title, area)
             return ReportSection(heading=text, area=area, grade=grade, known_title=known), end + 1
     return None
 

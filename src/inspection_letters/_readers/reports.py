@@ -262,11 +262,9 @@ def _previous(stated: StatedPrevious | None, problems: list[Problem]) -> Previou
 def _check_body(inspection: Inspection, body: Body, problems: list[Problem]) -> None:
     for index, section in enumerate(body.sections):
         path = f"sections[{index}]"
-        if section.area is None or not section.known_title:
+        if not section.known_title:
             message = f"the heading {section.heading!r} has a judgement title not seen before"
             problems.append(_problem("report-judgement-title-unfamiliar", message, path))
-        if section.area is None:
-            continue
         graded = inspection.grade_of(section.area)
         if graded is not None and graded is not section.grade:
             message = (
