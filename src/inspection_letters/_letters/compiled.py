@@ -506,7 +506,7 @@ def compiled_template(name: str) -> Compiled | None:
     translator = _Translator(environment)
     try:
         function = translator.template(name)
-    except (UnsupportedError, jinja2.TemplateError):
+    except Exception:  # unsupported, or not to be read: Jinja2 renders it, and says why
         return None
     source = "\n".join([*translator.definitions, *translator.lines])
     namespace = dict(translator.namespace)
