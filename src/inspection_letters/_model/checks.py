@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import typing
 from collections.abc import Callable, Iterable
 from itertools import repeat
 from typing import Any, TypeVar, cast
@@ -218,8 +219,11 @@ def items_of(item_type: type[Any]) -> Any:
         attrs.validators.instance_of(item_type), attrs.validators.instance_of(tuple)
     )
 
+    # A union (Block) as a tuple of its classes, which isinstance looks through faster.
+    kinds = typing.get_args(item_type) or item_type
+
     def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if value.__class__ is not tuple or not all(map(isinstance, value, repeat(item_type))):
+        if value.__class__ is not tuple or not all(map(isinstance, value, repeat(kinds))):
             detailed(instance, attribute, value)
 
     return validate
