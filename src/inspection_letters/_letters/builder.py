@@ -259,7 +259,7 @@ class LetterBuilder:
         for start in range(0, len(texts), 256):
             try:
                 check_characters("".join(texts[start : start + 256]))
-            except InvalidValueError:
+            except (InvalidValueError, TypeError):  # TypeError: a template gave what is not text
                 return False
         return True
 

@@ -74,6 +74,8 @@ def _surely_allowed(value: str) -> bool:
     ASCII one whose bytes lose nothing when those controls are deleted (in C,
     a third of the time of the search), holds none. Any other text is searched.
     """
+    if not isinstance(value, str):
+        return False  # the search says what is wrong
     if len(value) < 64:
         if value.isprintable():
             return True

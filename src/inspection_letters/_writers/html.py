@@ -47,7 +47,10 @@ def _escaped(texts: list[str]) -> tuple[str, ...]:
     if len(texts) > 256:  # in runs, so that a letter of thousands of findings is not copied whole
         runs = (_escaped(texts[start : start + 256]) for start in range(0, len(texts), 256))
         return tuple(piece for run in runs for piece in run)
-    joined = "\0".join(texts)
+    try:
+        joined = "\0".join(texts)
+    except TypeError:  # what is not text, in a letter made by hand: as _text says
+        return tuple(_text(text) for text in texts)
     # What _text does, each replacement made only where its character is there
     # (a search for one character is much faster than a replacement finding none).
     for special, replacement in _ESCAPES:

@@ -62,7 +62,7 @@ def _text_block(block: Block) -> str:
     if isinstance(block, Heading):
         return block.text
     if isinstance(block, GradeTable):
-        rows = ["\t".join(block.headers), *[f"{r.judgement}\t{r.grade}" for r in block.rows]]
+        rows = ["\t".join(block.headers), *["\t".join((r.judgement, r.grade)) for r in block.rows]]
         return "\n".join(rows)
     return "\n".join([f"- {item}" for item in block.items])
 
