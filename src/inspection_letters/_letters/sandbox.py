@@ -15,27 +15,25 @@ These limits bound one operation, not a whole template: loops over large
 data still take time. Templates from people you do not trust are best
 rendered in a worker process with a time and memory limit.
 
-The loader of a user's template directories reads only files inside them:
-Jinja's own refuses ``..`` in a template's name but follows symbolic links.
+The loader of a user's template directories, which reads only files inside
+them, is in :mod:`.template_files`; it is imported here for the environment.
 """
 
 import functools
-import os
-import posixpath
 import re
 import string
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from jinja2 import FileSystemLoader, nodes
-from jinja2.environment import Environment
+from jinja2 import nodes
 from jinja2.exceptions import SecurityError
-from jinja2.loaders import split_template_path
 from jinja2.nodes import EvalContext
 from jinja2.runtime import Context, markup_join, str_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import pass_eval_context
 from jinja2.visitor import NodeTransformer
+
+from .template_files import ContainedLoader as ContainedLoader  # for the environment
 
 #: The most characters (of text) or items (of a list) one operation may make.
 MAX_SIZE = 10_000_000
@@ -323,24 +321,3 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         else:
             what = f"calling {getattr(obj, '__name__', 'a function')!r}"
         return _checked_result(what, super().call(context, obj, *args, **kwargs))
-
-
-class ContainedLoader(FileSystemLoader):
-    """Jinja's loader of template directories, refusing a file that is a link out of them."""
-
-    def get_source(
-        self, environment: Environment, template: str
-    ) -> tuple[str, str, Callable[[], bool]]:
-        pieces = split_template_path(template)
-        for directory in self.searchpath:
-            # The file Jinja's loader would read: the first directory's that exists.
-            filename = posixpath.join(directory, *pieces)
-            if os.path.isfile(filename):
-                root = os.path.realpath(directory)
-                if os.path.commonpath([root, os.path.realpath(filename)]) != root:
-                    raise SecurityError(
-                        f"the template {template!r} is a link to a file outside "
-                        "the template directories"
-                    )
-                break
-        return super().get_source(environment, template)
