@@ -215,9 +215,11 @@ def template_errors(what: str) -> Iterator[None]:
         TypeError,
         AttributeError,
         ValueError,
-        KeyError,
-        IndexError,
+        LookupError,  # KeyError, IndexError, and an unknown codec
         ArithmeticError,
         RecursionError,
+        MemoryError,
+        SyntaxError,  # IndentationError too: code Jinja made from a template
+        OSError,
     ) as error:
         raise TemplateError(f"{what}: {type(error).__name__}: {error}") from None
