@@ -28,10 +28,12 @@ if TYPE_CHECKING:
         MissingExtraError,
         MissingInputError,
         OutcomesFileError,
+        OutputFileError,
         PluginError,
         TemplateError,
         TemplateSecurityError,
         UnknownNameError,
+        WriterError,
     )
     from ._letters.audiences import Audience, AudienceRegistry, audiences, graded_only, no_context
     from ._letters.director import Change, DirectorOutcome, director_outcome
@@ -82,8 +84,8 @@ _EXPORTS: dict[str, str] = {
         "._errors": (
             "InspectionFileError InspectionLettersError InvalidFieldsError "
             "InvalidInspectionError InvalidValueError LetterNotDueError "
-            "MissingExtraError MissingInputError OutcomesFileError PluginError "
-            "TemplateError TemplateSecurityError UnknownNameError"
+            "MissingExtraError MissingInputError OutcomesFileError OutputFileError "
+            "PluginError TemplateError TemplateSecurityError UnknownNameError WriterError"
         ),
         "._readers.file_check": "validate_file",
         "._writers.formats": "Format FormatRegistry Writer formats",
@@ -144,6 +146,7 @@ __all__ = [
     "MissingInputError",
     "Office",
     "OutcomesFileError",
+    "OutputFileError",
     "Paragraph",
     "PlainLanguageRule",
     "PluginError",
@@ -162,6 +165,7 @@ __all__ = [
     "TemplateSecurityError",
     "UnknownNameError",
     "Writer",
+    "WriterError",
     "audiences",
     "check",
     "check_readability",

@@ -24,6 +24,7 @@ from .._readers.json_files import load_inspection
 from .._readers.schema import inspection_schema
 from .._writers.formats import formats
 from .batch import BatchItem, render_batch
+from .output_files import echo_letter, tolerant_streams, write_output
 
 EXAMPLE = "examples/gloucestershire-2022.json"
 
@@ -70,6 +71,7 @@ def main(debug: bool) -> None:
     Example:
       inspection-letters render examples/gloucestershire-2022.json --audience children
     """
+    tolerant_streams()
 
 
 def _names(registry: Any) -> list[str]:
@@ -117,11 +119,13 @@ def render(
         content = chosen.write(letter)
     if output is not None:
         data = content.encode("utf-8") if isinstance(content, str) else content
-        output.write_bytes(data)
+        with _reported(_debug()):
+            write_output(output, data, source=file)
     elif isinstance(content, bytes):
         sys.stdout.buffer.write(content)
     else:
-        click.echo(content, nl=False)
+        with _reported(_debug()):
+            echo_letter(content)
 
 
 @main.command("validate")
@@ -280,6 +284,24 @@ def batch(
     Example:
       inspection-letters batch outcomes.csv -a children -f html --draft --out letters/
     """
+    try:
+        _batch(source, audience, format_, out, jobs, draft, force, sheet)
+    except KeyboardInterrupt:
+        # Ctrl-C: no traceback, no partial letter; letters written so far are whole.
+        click.echo("interrupted: the letters written so far are complete", err=True)
+        click.get_current_context().exit(130)
+
+
+def _batch(
+    source: Path,
+    audience: str,
+    format_: str,
+    out: Path,
+    jobs: int,
+    draft: bool,
+    force: bool,
+    sheet: str | None,
+) -> None:
     with _reported(_debug()):
         formats.get(format_)
         audiences.get(audience)
