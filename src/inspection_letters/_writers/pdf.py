@@ -16,6 +16,7 @@ from typing import Any
 
 from .._errors import MissingExtraError
 from .._letters.letter import Letter
+from .guard import library_errors_only
 from .html import write_html
 
 #: The font of every PDF letter. DejaVu's licence lets it be embedded and
@@ -95,6 +96,7 @@ def _layout(weasyprint: Any, html: str) -> Any:
     return page.render(pdf_variant="pdf/ua-1")
 
 
+@library_errors_only("a PDF letter")
 def write_pdf(letter: Letter) -> bytes:
     """The letter as a tagged (PDF/UA-1) A4 PDF, the same bytes every time.
 
