@@ -16,9 +16,10 @@ from typing import Any
 import click
 
 from .._errors import InspectionLettersError, InvalidFieldsError, InvalidValueError
+from .._letters.advisories import letter_advisories
 from .._letters.audiences import audiences
 from .._letters.render import render_letter
-from .._model.rules import Severity
+from .._model.rules import Problem, Severity
 from .._readers.file_check import validate_file
 from .._readers.json_files import load_inspection
 from .._readers.schema import inspection_schema
@@ -143,7 +144,7 @@ def validate_command(files: tuple[Path, ...]) -> None:
     """
     failed = False
     for file in files:
-        problems = validate_file(file)
+        problems = (*validate_file(file), *_letter_advisories(file))
         for problem in problems:
             click.echo(f"{file}: {problem.severity.value}: {problem}")
             failed = failed or problem.severity is Severity.ERROR
@@ -151,6 +152,14 @@ def validate_command(files: tuple[Path, ...]) -> None:
             click.echo(f"{file}: valid")
     if failed:
         raise _Failed("")
+
+
+def _letter_advisories(file: Path) -> tuple[Problem, ...]:
+    """The advisories about the letters of an inspection file that loads; none for one that not."""
+    try:
+        return letter_advisories(load_inspection(file))
+    except InspectionLettersError:
+        return ()  # validate_file has said what is wrong with it
 
 
 def _listing(registry: Any) -> None:

@@ -320,7 +320,7 @@ def read_json(source: str | os.PathLike[str]) -> Any:
             reason = f"is not a path a file can have ({error})"
         raise InspectionFileError(f"cannot read {str(path)!r}", [("(file)", reason)]) from None
     try:
-        return json.loads(text, parse_constant=_refuse_constant)
+        return json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_one_each)
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
         raise InspectionFileError(
@@ -336,6 +336,18 @@ def read_json(source: str | os.PathLike[str]) -> Any:
         limit = f"{sys.get_int_max_str_digits():,}"
         reason = f"holds a whole number of more than {limit} digits, too long to read"
         raise InspectionFileError(f"{str(path)!r} cannot be read", [("(file)", reason)]) from None
+
+
+def _one_each(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refusing a key given twice in it (``json`` would keep the last)."""
+    made: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in made:
+            raise InvalidValueError(
+                f"the key {shown(key)} is given twice in one object; give each key once"
+            )
+        made[key] = value
+    return made
 
 
 def _refuse_constant(name: str) -> Any:
