@@ -21,6 +21,7 @@ from .._letters.audiences import audiences
 from .._letters.render import render_letter
 from .._model.rules import Problem, Severity
 from .._readers.file_check import validate_file
+from .._readers.input_files import read_input
 from .._readers.json_files import load_inspection
 from .._readers.schema import inspection_schema
 from .._writers.formats import formats
@@ -235,8 +236,8 @@ def lint(file: Path, audience: str, disable: tuple[str, ...], draft: bool) -> No
 
 def _read_text(file: Path) -> str:
     try:
-        return file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        return read_input(file).decode("utf-8")
+    except (OSError, ValueError) as error:
         raise InvalidValueError(f"cannot read {str(file)!r}: {error}") from None
 
 

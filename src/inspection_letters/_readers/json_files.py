@@ -34,6 +34,7 @@ from .._model.frameworks import Framework, InspectionType, JudgementArea
 from .._model.grades import Grade
 from .._model.inspection import Inspection, LetterDetails
 from .._model.people import OFFICES, Office, office
+from .input_files import read_input
 
 _Letters = tuple[LetterDetails, ...]
 _Wording = tuple[tuple[str, str], ...]
@@ -310,9 +311,11 @@ def read_json(source: str | os.PathLike[str]) -> Any:
     path = Path(source)
     try:
         # A byte-order mark, which Windows editors write, is not part of the JSON.
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_input(path).decode("utf-8-sig")
     except (OSError, ValueError) as error:
-        if isinstance(error, OSError):
+        if isinstance(error, InvalidValueError):
+            reason = str(error)  # not a regular file, or too large
+        elif isinstance(error, OSError):
             reason = error.strerror or str(error)
         elif isinstance(error, UnicodeDecodeError):
             reason = f"not UTF-8 text ({error})"

@@ -12,6 +12,7 @@ costs what its content costs.
 """
 
 import datetime as dt
+import io
 import re
 import zipfile
 import zlib
@@ -23,6 +24,7 @@ from xml.parsers import expat
 from attrs import frozen
 
 from .._errors import InvalidValueError, UnknownNameError
+from .input_files import read_input
 
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
@@ -49,7 +51,7 @@ _MAX_TEXT = 32 * 1024 * 1024
 # Ofsted's sheets have a few hundred rows of a few dozen cells. Repeat counts let a
 # file of a kilobyte declare a million rows of content, which would take minutes
 # to read: a sheet that holds more is refused instead.
-_MAX_ROWS = 50_000
+MAX_ROWS = 50_000
 _MAX_CELLS = 2_000_000
 
 _DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
@@ -193,7 +195,11 @@ def _content(path: Path) -> bytes:
     """
     mimetype: str | None = None
     try:
-        with zipfile.ZipFile(path) as archive:
+        whole = read_input(path)
+    except OSError as error:
+        raise InvalidValueError(error.strerror or str(error)) from None
+    try:
+        with zipfile.ZipFile(io.BytesIO(whole)) as archive:
             names = set(archive.namelist())
             if "mimetype" in names:
                 with archive.open("mimetype") as member:
@@ -204,12 +210,9 @@ def _content(path: Path) -> bytes:
                 with archive.open("content.xml") as member:
                     data = member.read(_MAX_CONTENT + 1)
     except OSError as error:
+        # The file was read: what fails now is its zip archive.
         reason = error.strerror or str(error)
-        # A file that is there but fails to read is a broken zip, not a missing file.
-        broken = path.is_file()
-        raise InvalidValueError(
-            f"its zip archive cannot be read ({reason})" if broken else reason
-        ) from None
+        raise InvalidValueError(f"its zip archive cannot be read ({reason})") from None
     except zipfile.BadZipFile as error:
         raise InvalidValueError(f"is not a zip archive, as every .ods file is ({error})") from None
     except (zlib.error, EOFError, RuntimeError, NotImplementedError, ValueError) as error:
@@ -239,9 +242,9 @@ def _rows(table: ET.Element) -> Iterator[Row]:
             rows += repeat
             cells_read += repeat * len(cells)
             text_read += repeat * sum(len(cell) for cell in cells if isinstance(cell, str))
-            if rows > _MAX_ROWS or cells_read > _MAX_CELLS:
+            if rows > MAX_ROWS or cells_read > _MAX_CELLS:
                 raise InvalidValueError(
-                    f"a sheet holds more than {_MAX_ROWS:,} rows or {_MAX_CELLS:,} cells "
+                    f"a sheet holds more than {MAX_ROWS:,} rows or {_MAX_CELLS:,} cells "
                     "that are not blank, far more than any outcomes file"
                 )
             if text_read > _MAX_TEXT:
