@@ -56,7 +56,16 @@ def read_input(path: Path, *, limit: int = MAX_INPUT_BYTES) -> bytes:
         too_large = f"more than the {megabytes} MB an input file may be"
         if status.st_size > limit:
             raise InvalidValueError(f"is {status.st_size:,} bytes, {too_large}")
-        data = file.read(limit + 1)
-    if len(data) > limit:
+        # As much as fstat says, and a byte more to notice a file that grew (read(n)
+        # would set aside n bytes at once: 64 MB for every file).
+        chunks = [file.read(status.st_size + 1)]
+        total = len(chunks[0])
+        while total > status.st_size and total <= limit:
+            chunk = file.read(min(1024 * 1024, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    if total > limit:
         raise InvalidValueError(f"is over {limit:,} bytes, {too_large}")
-    return data
+    return b"".join(chunks)
