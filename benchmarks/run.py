@@ -17,7 +17,8 @@ Sections (``--only`` picks some): ``render`` (one letter, each audience and
 format; loading; validating), ``batch`` (the 271 inspections of Ofsted's
 published history through the real ``batch`` command, one process and
 ``--jobs 2``), ``import`` (``import inspection_letters`` in fresh interpreters),
-``scaling`` (10 to 30,000 findings, and one finding of 1 MB). ``--profile`` adds
+``scaling`` (10 to 30,000 findings, and one finding of 1 MB), ``reports`` (reading
+the shared report PDFs against bare pypdfium2 and pypdf; ``bench_reports.py``). ``--profile`` adds
 whose code one letter's time is spent in; ``--markdown`` prints Markdown tables.
 """
 
@@ -61,6 +62,7 @@ ROOT = HERE.parent
 EXAMPLE = ROOT / "examples" / "gloucestershire-2022.json"
 FLOOR = HERE / "floor.jinja"
 HISTORY = ROOT.parent / "shared" / "data" / "ofsted" / "ilacs-inspection-history-2018-2025.csv"
+REPORTS = ROOT.parent / "shared" / "data" / "reports"
 # Extras that a plain ``import inspection_letters`` must not import.
 OPTIONAL = ("hypothesis", "weasyprint", "docx", "pyphen", "click", "jsonschema")
 # Heavier standard-library modules worth knowing about when they are imported.
@@ -624,8 +626,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="a few iterations; checks it runs")
     parser.add_argument(
         "--only",
-        default="render,batch,import,scaling",
-        help="comma-separated sections: render, batch, import, scaling",
+        default="render,batch,import,scaling,reports",
+        help="comma-separated sections: render, batch, import, scaling, reports",
     )
     parser.add_argument("--csv", type=Path, default=HISTORY, help="the outcomes for the batch")
     parser.add_argument("--markdown", action="store_true", help="print tables as Markdown")
@@ -634,7 +636,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     options = parser.parse_args(argv)
     sections = {s.strip() for s in options.only.split(",")}
-    unknown = sections - {"render", "batch", "import", "scaling"}
+    unknown = sections - {"render", "batch", "import", "scaling", "reports"}
     if unknown:
         parser.error(f"unknown section(s): {', '.join(sorted(unknown))}")
     if options.quick:
@@ -671,6 +673,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         imports(settings, options.markdown)
     if "scaling" in sections:
         scaling(settings, inspection, options.markdown)
+    if "reports" in sections:
+        heading("Reports: reading Ofsted's report PDFs")
+        from bench_reports import reports  # beside this file
+
+        reports(REPORTS, quick=settings.quick, table=table, markdown=options.markdown)
     if options.profile:
         profile(inspection, options.markdown)
     print(f"\n(run took {time.perf_counter() - started:.0f} s)")

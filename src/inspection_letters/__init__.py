@@ -30,6 +30,7 @@ if TYPE_CHECKING:
         OutcomesFileError,
         OutputFileError,
         PluginError,
+        ReportFileError,
         TemplateError,
         TemplateSecurityError,
         UnknownNameError,
@@ -68,9 +69,12 @@ if TYPE_CHECKING:
         check_readability,
     )
     from ._readability.report import ReadabilityIssue, ReadabilityReport
+    from ._readers.councils import Council, find_council
     from ._readers.file_check import validate_file
     from ._readers.json_files import dump_inspection, load_inspection
     from ._readers.outcomes import read_outcomes
+    from ._readers.report_body import Improvement, ReportParagraph, ReportSection
+    from ._readers.reports import Footnote, Report, read_report
     from ._readers.schema import inspection_schema
     from ._writers.formats import Format, FormatRegistry, Writer, formats
 
@@ -85,7 +89,8 @@ _EXPORTS: dict[str, str] = {
             "InspectionFileError InspectionLettersError InvalidFieldsError "
             "InvalidInspectionError InvalidValueError LetterNotDueError "
             "MissingExtraError MissingInputError OutcomesFileError OutputFileError "
-            "PluginError TemplateError TemplateSecurityError UnknownNameError WriterError"
+            "PluginError ReportFileError TemplateError TemplateSecurityError "
+            "UnknownNameError WriterError"
         ),
         "._readers.file_check": "validate_file",
         "._writers.formats": "Format FormatRegistry Writer formats",
@@ -99,6 +104,9 @@ _EXPORTS: dict[str, str] = {
             "FindingList GradeRow GradeTable Heading Letter Letterhead Paragraph Quote Signature"
         ),
         "._readers.outcomes": "read_outcomes",
+        "._readers.councils": "Council find_council",
+        "._readers.report_body": "Improvement ReportParagraph ReportSection",
+        "._readers.reports": "Footnote Report read_report",
         "._model.people": "OFFICES Office Recipient Signatory office",
         "._readability.plain_language": "PLAIN_LANGUAGE_RULES PlainLanguageRule check_readability",
         "._readability.report": "ReadabilityIssue ReadabilityReport",
@@ -118,9 +126,11 @@ __all__ = [
     "BatchItem",
     "BatchResult",
     "Change",
+    "Council",
     "DirectorOutcome",
     "Finding",
     "FindingList",
+    "Footnote",
     "Format",
     "FormatRegistry",
     "Framework",
@@ -128,6 +138,7 @@ __all__ = [
     "GradeRow",
     "GradeTable",
     "Heading",
+    "Improvement",
     "Inspection",
     "InspectionFileError",
     "InspectionLettersError",
@@ -157,6 +168,10 @@ __all__ = [
     "ReadabilityIssue",
     "ReadabilityReport",
     "Recipient",
+    "Report",
+    "ReportFileError",
+    "ReportParagraph",
+    "ReportSection",
     "Rule",
     "Severity",
     "Signatory",
@@ -171,6 +186,7 @@ __all__ = [
     "check_readability",
     "director_outcome",
     "dump_inspection",
+    "find_council",
     "formats",
     "graded_only",
     "inspection_schema",
@@ -179,6 +195,7 @@ __all__ = [
     "no_context",
     "office",
     "read_outcomes",
+    "read_report",
     "render_batch",
     "render_letter",
     "validate",

@@ -293,7 +293,7 @@ def _inspections(
     quoted = tuple(draw(_QUOTATIONS))
     audiences = draw(_SOME_AUDIENCES)
     previous = draw(_PREVIOUS)
-    if previous is not None and previous.year > day.year:
+    if previous is not None and previous.year is not None and previous.year > day.year:
         # A previous outcome is from the inspection's year or before.
         previous = attrs.evolve(previous, year=draw(st.integers(1990, day.year)))
     return Inspection(

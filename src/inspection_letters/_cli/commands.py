@@ -347,3 +347,9 @@ def _batch(
     click.echo(f"{len(result.items)} inspections: {counts}; letters in {out}")
     if result.failed:
         raise _Failed("")
+
+
+# Commands in modules of their own, registered on the group.
+from .read_report import read_report_command  # noqa: E402
+
+main.add_command(read_report_command)

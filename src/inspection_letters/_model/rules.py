@@ -167,7 +167,9 @@ def _dates_in_order(inspection: Inspection) -> _Found:
 def _previous_after(inspection: Inspection) -> _Found:
     previous = inspection.previous
     day = inspection.start or inspection.published
-    if previous is not None and day is not None and previous.year > day.year:
+    if previous is None or previous.year is None or day is None:
+        return  # a previous outcome stated without its year cannot be placed
+    if previous.year > day.year:
         started = "started" if inspection.start is not None else "was published"
         yield (
             "previous.year",
@@ -198,11 +200,15 @@ def _short_after_weak(inspection: Inspection) -> _Found:
         yield (
             "type",
             (
-                f"a short inspection after an overall grade of {grade.label!r} in "
-                f"{previous.year}; after such grades the next inspection was standard in "
+                f"a short inspection after an overall grade of {grade.label!r} "
+                f"{_when(previous.year)}; after such grades the next inspection was standard in "
                 "56 of 56 published cases"
             ),
         )
+
+
+def _when(year: int | None) -> str:
+    return f"in {year}" if year is not None else "at the previous inspection"
 
 
 def _framework_differs(inspection: Inspection) -> _Found:
