@@ -102,6 +102,8 @@ class LetterBuilder:
         if name not in _SINGLE + _SINGLE_SIGNATURE:
             choices = _choices(_SINGLE + _SINGLE_SIGNATURE)
             raise TemplateError(f"{name!r} is not a part; expected one of {choices}")
+        if name in self._single:
+            raise TemplateError(f"{name!r} is set twice; a one-line part is set once")
         text = caller()
         if name == "signature_image":
             # Letters use no external resources: the image must be inlined.
