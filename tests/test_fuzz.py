@@ -7,6 +7,7 @@ runs 1,000 examples under the ``ci`` profile (``tests/fuzzing.py``); the last
 test here checks that each entry point was given that many.
 """
 
+import functools
 import io
 import json
 import zipfile
@@ -22,8 +23,10 @@ from hypothesis import strategies as st
 from inspection_letters import (
     InspectionFileError,
     InvalidValueError,
+    Letter,
     OutcomesFileError,
     PreviousOutcome,
+    Signatory,
     load_inspection,
     read_outcomes,
     render_letter,
@@ -50,8 +53,12 @@ from tests.fuzzing import (
     outcome_odss,
     valid_data,
 )
+from tests.fuzzing_files import DATA, have_real_sheets, real_ods_files, signature_images
+from tests.helpers import example, with_signatory
 
-ENTRY_POINTS = ("load_inspection", "read_outcomes", "command line")
+EXAMPLE_INSPECTION = example()
+
+ENTRY_POINTS = ("load_inspection", "read_outcomes", "command line", "signature images")
 TEXT_FORMATS = ("text", "markdown", "html")
 
 
@@ -114,6 +121,40 @@ def test_read_outcomes_of_any_ods(workdir: Path, data: bytes, sheet: str | None)
     path = workdir / "outcomes.ods"
     path.write_bytes(data)
     only_our_errors("read", lambda: read_outcomes(path, sheet=sheet))
+
+
+@pytest.mark.skipif(not have_real_sheets(), reason=f"Ofsted's .ods files are not in {DATA}")
+@fuzzing()
+@given(real_ods_files())
+def test_read_outcomes_of_real_ods_files_mutated(workdir: Path, sheet_and_file: Any) -> None:
+    """A real .ods sheet with its content.xml mutated is inspections or the library's own error."""
+    CASES["read_outcomes"] += 1
+    sheet, data = sheet_and_file
+    path = workdir / "real.ods"
+    path.write_bytes(data)
+    only_our_errors("real ods", lambda: read_outcomes(path, sheet=sheet))
+
+
+def _every_format(letter: Letter, pdf: bool) -> None:
+    for name in ("text", "markdown", "html", "docx", *(("pdf",) if pdf else ())):
+        only_our_errors(name, functools.partial(letter.render, name))
+
+
+@fuzzing()
+@given(signature_images(), st.integers(0, 9).map(lambda n: n == 0))
+def test_signature_image_of_any_bytes(image: str, pdf: bool) -> None:
+    """Any signature image is refused by the library's error, or every writer takes it.
+
+    A PDF is drawn for one example in ten: it is the slowest writer.
+    """
+    CASES["signature images"] += 1
+    refused = only_our_errors(
+        "signature image", lambda: Signatory(name="N", role="R", signature_image=image)
+    )
+    if refused is not None:
+        return
+    inspection = with_signatory(EXAMPLE_INSPECTION, signature_image=image)
+    _every_format(render_letter(inspection, "director"), pdf)
 
 
 COMMANDS = (

@@ -28,11 +28,13 @@ if TYPE_CHECKING:
         MissingExtraError,
         MissingInputError,
         OutcomesFileError,
+        OutputFileError,
         PluginError,
         ReportFileError,
         TemplateError,
         TemplateSecurityError,
         UnknownNameError,
+        WriterError,
     )
     from ._letters.audiences import Audience, AudienceRegistry, audiences, graded_only, no_context
     from ._letters.director import Change, DirectorOutcome, director_outcome
@@ -86,8 +88,9 @@ _EXPORTS: dict[str, str] = {
         "._errors": (
             "InspectionFileError InspectionLettersError InvalidFieldsError "
             "InvalidInspectionError InvalidValueError LetterNotDueError "
-            "MissingExtraError MissingInputError OutcomesFileError PluginError "
-            "ReportFileError TemplateError TemplateSecurityError UnknownNameError"
+            "MissingExtraError MissingInputError OutcomesFileError OutputFileError "
+            "PluginError ReportFileError TemplateError TemplateSecurityError "
+            "UnknownNameError WriterError"
         ),
         "._readers.file_check": "validate_file",
         "._writers.formats": "Format FormatRegistry Writer formats",
@@ -154,6 +157,7 @@ __all__ = [
     "MissingInputError",
     "Office",
     "OutcomesFileError",
+    "OutputFileError",
     "Paragraph",
     "PlainLanguageRule",
     "PluginError",
@@ -176,6 +180,7 @@ __all__ = [
     "TemplateSecurityError",
     "UnknownNameError",
     "Writer",
+    "WriterError",
     "audiences",
     "check",
     "check_readability",

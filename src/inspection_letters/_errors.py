@@ -112,6 +112,14 @@ class TemplateError(InspectionLettersError, ValueError):
     """A template that cannot be loaded or rendered."""
 
 
+class OutputFileError(InspectionLettersError, OSError):
+    """A letter that could not be written to a file: the path and the reason (a full disk...)."""
+
+
+class WriterError(InspectionLettersError, ValueError):
+    """A letter that a format's writer could not write, such as an image Word cannot hold."""
+
+
 class PluginError(InspectionLettersError, ImportError):
     """An installed plugin that cannot be loaded, or that gives the wrong kind of value."""
 

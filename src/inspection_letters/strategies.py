@@ -292,6 +292,10 @@ def _inspections(
     published = end + dt.timedelta(days=draw(_DAYS_TO_PUBLISH))
     quoted = tuple(draw(_QUOTATIONS))
     audiences = draw(_SOME_AUDIENCES)
+    previous = draw(_PREVIOUS)
+    if previous is not None and previous.year is not None and previous.year > day.year:
+        # A previous outcome is from the inspection's year or before.
+        previous = attrs.evolve(previous, year=draw(st.integers(1990, day.year)))
     return Inspection(
         authority=draw(_AUTHORITIES),
         type=kind,
@@ -305,7 +309,7 @@ def _inspections(
         judgements=draw(_ERA_JUDGEMENTS[era]) if kind.graded else (),
         findings=tuple(draw(_ERA_FINDINGS[era])),
         quotations=quoted,
-        previous=draw(_PREVIOUS),
+        previous=previous,
         letters=tuple(draw(_LETTERS[a, len(quoted)]) for a in audiences),
     )
 
@@ -413,6 +417,16 @@ def _break_dates(draw: st.DrawFn, inspection: Inspection) -> Inspection:
     return attrs.evolve(inspection, start=start, end=end, published=published, framework=framework)
 
 
+def _break_previous(draw: st.DrawFn, inspection: Inspection) -> Inspection:
+    day = inspection.start or inspection.published
+    if day is None:
+        day = inspection.end or draw(_era_dates(_era_of(inspection)))
+        inspection = attrs.evolve(inspection, published=day)
+    later = draw(st.integers(day.year + 1, 2100))
+    previous = inspection.previous or PreviousOutcome(year=later, overall=draw(_GRADES))
+    return attrs.evolve(inspection, previous=attrs.evolve(previous, year=later))
+
+
 _GRADED = inspections(graded=True)
 _WITH_OVERALL = inspections(graded=True, frameworks=[Framework.ILACS_2018, Framework.ILACS_2023])
 # The rule broken, the inspections to break, and how.
@@ -425,6 +439,7 @@ _BREAKERS: dict[str, tuple[SearchStrategy[Inspection], _Breaker]] = {
     "overall-out-of-range": (_WITH_OVERALL, _break_range),
     "ungraded-has-judgements": (inspections(graded=False), _break_ungraded),
     "dates-out-of-order": (inspections(), _break_dates),
+    "previous-after-inspection": (inspections(), _break_previous),
 }
 
 

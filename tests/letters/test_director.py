@@ -27,7 +27,8 @@ LEADERS = JudgementArea.LEADERS
 def before(overall: Grade | None = None, **grades: Grade) -> PreviousOutcome:
     """A previous outcome: an overall grade and judgements named by their stable words."""
     judgements = tuple(Judgement(area=JudgementArea(a), grade=g) for a, g in grades.items())
-    return PreviousOutcome(year=2019, overall=overall, judgements=judgements)
+    # 2017: before every era's inspections (a previous outcome is from before the inspection).
+    return PreviousOutcome(year=2017, overall=overall, judgements=judgements)
 
 
 def first_paragraph(inspection: Inspection) -> str:

@@ -98,7 +98,8 @@ def test_malformed_file_reports_every_bad_field(tmp_path: Path) -> None:
     expected = {
         ("judgements[2].grade", "'Very good' is not a grade; expected one of 'Outstanding', "
          "'Good', 'Requires improvement to be good', 'Inadequate'"),
-        ("start", "'2022-02-30' is not a date; write it as 'YYYY-MM-DD'"),
+        # Issue #14: an impossible date says it is not a real date.
+        ("start", "'2022-02-30' is not a real date: day is out of range for month"),
         ("lead_inspector", "42 is not text"),
         ("(top level)", f"unknown field(s) 'inspectors'; expected only {fields}"),
         ("authority.name", "is required but missing"),

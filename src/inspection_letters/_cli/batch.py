@@ -1,24 +1,29 @@
 """Letters for many inspections at once, written safely to a directory.
 
 Each letter is written to a temporary file beside its final name and then
-linked into place, so an interrupted run leaves no half-written letter, and an
-existing letter is never overwritten unless asked. Rendering may run in
-several processes; writing stays in this one, in a predictable order.
+linked into place (:mod:`.output_files`), so an interrupted run leaves no
+half-written letter, and an existing letter is never overwritten unless asked.
+A letter that cannot be rendered, written by its format, or saved (a full
+disk, a name too long) is reported and the batch goes on. Rendering may run
+in several processes, which ignore Ctrl-C: the interrupt is this process's to
+handle, and it stops the workers without their tracebacks. Writing stays in
+this one, in a predictable order.
 """
 
 import os
 import re
-import tempfile
+import signal
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from attrs import frozen
 
-from .._errors import InspectionLettersError, LetterNotDueError
+from .._errors import InspectionLettersError, LetterNotDueError, OutputFileError
 from .._letters.render import render_letter
 from .._model.inspection import Inspection
 from .._writers.formats import formats
+from .output_files import make_folder, remove_stale_parts, write_atomic
 
 
 @frozen(kw_only=True)
@@ -81,6 +86,13 @@ def _render(job: tuple[Inspection, str, str, bool]) -> tuple[str, str | bytes]:
         return "not due", str(error)
     except InspectionLettersError as error:
         return "failed", str(error)
+    except Exception as error:  # a plugin's writer: one letter fails, not the batch
+        return "failed", f"the {format_name!r} writer failed: {type(error).__name__}: {error}"
+
+
+def _ignore_interrupts() -> None:
+    """In each worker: Ctrl-C reaches the whole process group, and only the parent handles it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _results(
@@ -92,29 +104,33 @@ def _results(
     # Imported here: processes (and their 12 ms of imports) are for batches with --jobs.
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=processes) as pool:
+    pool = ProcessPoolExecutor(max_workers=processes, initializer=_ignore_interrupts)
+    try:
         yield from pool.map(_render, jobs, chunksize=max(1, len(jobs) // (processes * 4)))
+    except BaseException:
+        # Interrupted: the letters not yet rendered are dropped, not waited for.
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
 
 
 def write_new(path: Path, content: str | bytes, *, replace: bool) -> bool:
-    """Write ``content`` to ``path`` atomically; ``False`` where it exists and not ``replace``."""
+    """Write ``content`` to ``path`` atomically; ``False`` where it exists and not ``replace``.
+
+    Raises :class:`OutputFileError` naming the path and the reason when it cannot be written.
+    """
     data = content.encode("utf-8") if isinstance(content, str) else content
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    return write_atomic(path, data, replace=replace)
+
+
+def _saved(path: Path, output: str | bytes, force: bool) -> BatchItem:
+    """Write one letter of the batch; what became of it."""
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        if replace:
-            os.replace(temporary, path)
-            return True
-        try:
-            # A hard link fails if the name exists: no check-then-write race.
-            os.link(temporary, path)
-        except FileExistsError:
-            return False
-        return True
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+        if write_new(path, output, replace=force):
+            return BatchItem(name=path.name, status="written")
+    except OutputFileError as error:
+        return BatchItem(name=path.name, status="failed", reason=str(error))
+    return BatchItem(name=path.name, status="exists", reason="exists already (use --force)")
 
 
 def render_batch(
@@ -128,10 +144,17 @@ def render_batch(
     jobs: int = 1,
     progress: Callable[[BatchItem], None] | None = None,
 ) -> BatchResult:
-    """Render ``audience``'s letter for each inspection into the directory ``out``."""
+    """Render ``audience``'s letter for each inspection into the directory ``out``.
+
+    A letter that cannot be rendered or saved is a ``'failed'`` item with the
+    reason, and the batch goes on; a directory that cannot be made raises
+    :class:`OutputFileError`. Temporary files that an interrupted batch left
+    in ``out`` are removed first.
+    """
     chosen = formats.get(format)
     directory = Path(out)
-    directory.mkdir(parents=True, exist_ok=True)
+    make_folder(directory)
+    remove_stale_parts(directory)
     work = list(inspections)
     names = [letter_file_name(i, audience, chosen.extension) for i in work]
     seen: set[str] = set()
@@ -143,10 +166,8 @@ def render_batch(
         elif name in seen:
             reason = "another inspection in this batch has the same file name"
             item = BatchItem(name=name, status="failed", reason=reason)
-        elif write_new(directory / name, output, replace=force):
-            item = BatchItem(name=name, status="written")
         else:
-            item = BatchItem(name=name, status="exists", reason="exists already (use --force)")
+            item = _saved(directory / name, output, force)
         seen.add(name)
         items.append(item)
         if progress is not None:

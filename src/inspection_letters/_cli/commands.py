@@ -16,14 +16,17 @@ from typing import Any
 import click
 
 from .._errors import InspectionLettersError, InvalidFieldsError, InvalidValueError
+from .._letters.advisories import letter_advisories
 from .._letters.audiences import audiences
 from .._letters.render import render_letter
-from .._model.rules import Severity
+from .._model.rules import Problem, Severity
 from .._readers.file_check import validate_file
+from .._readers.input_files import read_input
 from .._readers.json_files import load_inspection
 from .._readers.schema import inspection_schema
 from .._writers.formats import formats
 from .batch import BatchItem, render_batch
+from .output_files import echo_letter, tolerant_streams, write_output
 
 EXAMPLE = "examples/gloucestershire-2022.json"
 
@@ -70,6 +73,7 @@ def main(debug: bool) -> None:
     Example:
       inspection-letters render examples/gloucestershire-2022.json --audience children
     """
+    tolerant_streams()
 
 
 def _names(registry: Any) -> list[str]:
@@ -117,11 +121,13 @@ def render(
         content = chosen.write(letter)
     if output is not None:
         data = content.encode("utf-8") if isinstance(content, str) else content
-        output.write_bytes(data)
+        with _reported(_debug()):
+            write_output(output, data, source=file)
     elif isinstance(content, bytes):
         sys.stdout.buffer.write(content)
     else:
-        click.echo(content, nl=False)
+        with _reported(_debug()):
+            echo_letter(content)
 
 
 @main.command("validate")
@@ -139,7 +145,7 @@ def validate_command(files: tuple[Path, ...]) -> None:
     """
     failed = False
     for file in files:
-        problems = validate_file(file)
+        problems = (*validate_file(file), *_letter_advisories(file))
         for problem in problems:
             click.echo(f"{file}: {problem.severity.value}: {problem}")
             failed = failed or problem.severity is Severity.ERROR
@@ -147,6 +153,14 @@ def validate_command(files: tuple[Path, ...]) -> None:
             click.echo(f"{file}: valid")
     if failed:
         raise _Failed("")
+
+
+def _letter_advisories(file: Path) -> tuple[Problem, ...]:
+    """The advisories about the letters of an inspection file that loads; none for one that not."""
+    try:
+        return letter_advisories(load_inspection(file))
+    except InspectionLettersError:
+        return ()  # validate_file has said what is wrong with it
 
 
 def _listing(registry: Any) -> None:
@@ -222,8 +236,8 @@ def lint(file: Path, audience: str, disable: tuple[str, ...], draft: bool) -> No
 
 def _read_text(file: Path) -> str:
     try:
-        return file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        return read_input(file).decode("utf-8")
+    except (OSError, ValueError) as error:
         raise InvalidValueError(f"cannot read {str(file)!r}: {error}") from None
 
 
@@ -280,6 +294,24 @@ def batch(
     Example:
       inspection-letters batch outcomes.csv -a children -f html --draft --out letters/
     """
+    try:
+        _batch(source, audience, format_, out, jobs, draft, force, sheet)
+    except KeyboardInterrupt:
+        # Ctrl-C: no traceback, no partial letter; letters written so far are whole.
+        click.echo("interrupted: the letters written so far are complete", err=True)
+        click.get_current_context().exit(130)
+
+
+def _batch(
+    source: Path,
+    audience: str,
+    format_: str,
+    out: Path,
+    jobs: int,
+    draft: bool,
+    force: bool,
+    sheet: str | None,
+) -> None:
     with _reported(_debug()):
         formats.get(format_)
         audiences.get(audience)

@@ -106,6 +106,7 @@ class LetterBuilder:
     def set(self, name: str, *, caller: Callable[[], str]) -> str:
         """Set a one-line part (``title``, ``date_line``, ``salutation``...) to the call's text."""
         _single_part(name)
+        self._set_once(name)
         return self._set_text(name, caller())
 
     def add(self, name: str, *, caller: Callable[[], str]) -> str:
@@ -124,9 +125,15 @@ class LetterBuilder:
     # What the four above do with the call's text, which the library's compiled
     # templates (compiled.py) give them directly, having worked it out first.
 
+    def _set_once(self, name: str) -> None:
+        if name in self._single:
+            raise TemplateError(f"{name!r} is set twice; a one-line part is set once")
+
     def _set_text(self, name: str, text: str) -> str:
         if name not in _SINGLE_PARTS:
             _single_part(name)
+        if name in self._single:
+            self._set_once(name)
         if name == "signature_image":
             # Letters use no external resources: the image must be inlined.
             try:

@@ -12,6 +12,7 @@ checked for changes each time they are used.
 """
 
 import functools
+import linecache
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -192,32 +193,79 @@ def render(template: jinja2.Template, context: Mapping[str, Any], *, what: str) 
         return template.render(context)
 
 
+def _template_line(error: BaseException) -> tuple[str, int] | None:
+    """The file and line of the innermost template frame in ``error``'s traceback."""
+    found = None
+    trace = error.__traceback__
+    while trace is not None:
+        frame = trace.tb_frame
+        if "__jinja_exception__" in frame.f_globals:  # a frame Jinja rewrote to the template's
+            found = (frame.f_code.co_filename, trace.tb_lineno)
+        elif (template := frame.f_globals.get("__jinja_template__")) is not None:
+            found = (
+                template.filename or "<template>",
+                template.get_corresponding_lineno(trace.tb_lineno),
+            )
+        trace = trace.tb_next
+    return found
+
+
+def where(what: str, error: BaseException) -> str:
+    """``what``, with the template file, line and its text where ``error`` arose in a template.
+
+    Such as ``the template of the 'children' audience, children.jinja, line 3
+    ({{ paragraf }})``; a template given as source has no file or text to show.
+    """
+    found = _template_line(error)
+    if found is None:
+        return what
+    filename, line = found
+    if filename.startswith("<"):
+        return f"{what}, line {line}"
+    text = " ".join(linecache.getline(filename, line).split())
+    shown = f" ({text[:80]}{'...' if len(text) > 80 else ''})" if text else ""
+    return f"{what}, {os.path.basename(filename)}, line {line}{shown}"
+
+
 @contextmanager
 def template_errors(what: str) -> Iterator[None]:
-    """Turn Jinja2's errors, and the sandbox's, into the library's own with ``what``."""
+    """Turn Jinja2's errors, and the sandbox's, into the library's own with ``what``.
+
+    Each message names the template and, where the error arose while it ran,
+    the line (and, for a template file, what is written on it).
+    """
     try:
         yield
+    except TemplateError as error:
+        located = where(what, error)
+        if located == what:
+            raise
+        raise TemplateError(f"{located}: {error}") from None
     except InspectionLettersError:
         raise
     except SecurityError as error:
-        message = f"{what} tried something the sandbox forbids: {error}"
+        message = f"{where(what, error)} tried something the sandbox forbids: {error}"
         raise TemplateSecurityError(message) from None
     except jinja2.TemplateSyntaxError as error:
-        where = f"{error.name or what}, line {error.lineno}"
-        raise TemplateError(f"{where}: {error.message}") from None
+        place = f"{error.name or what}, line {error.lineno}"
+        raise TemplateError(f"{place}: {error.message}") from None
     except jinja2.TemplateNotFound as error:
-        raise TemplateError(f"{what}: no template called {error.name!r} was found") from None
+        raise TemplateError(
+            f"{where(what, error)}: no template called {error.name!r} was found"
+        ) from None
     except jinja2.UndefinedError as error:
-        raise TemplateError(f"{what}: {error.message}") from None
+        raise TemplateError(f"{where(what, error)}: {error.message}") from None
     except jinja2.TemplateError as error:
-        raise TemplateError(f"{what}: {error}") from None
+        raise TemplateError(f"{where(what, error)}: {error}") from None
     except (
         TypeError,
         AttributeError,
         ValueError,
-        KeyError,
-        IndexError,
+        LookupError,  # KeyError, IndexError, and an unknown codec
         ArithmeticError,
         RecursionError,
+        MemoryError,
+        SyntaxError,  # IndentationError too: code Jinja made from a template
+        OSError,
     ) as error:
-        raise TemplateError(f"{what}: {type(error).__name__}: {error}") from None
+        raise TemplateError(f"{where(what, error)}: {type(error).__name__}: {error}") from None

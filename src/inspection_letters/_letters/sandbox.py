@@ -3,195 +3,90 @@
 Jinja2's sandbox stops a template reaching Python's internals, but not a
 template asking for ``'a' * 10**9``, ``10**10**10`` (which Jinja would even
 try to work out while compiling) or ``'x'|center(10**9)``. Here every
-operation that makes text or a list is checked *before* it runs: repetition,
-concatenation (``+`` and ``~``), powers, ``%`` formatting, and every filter
-and method call (numbers given to them, format widths, and what ``replace``,
-``join``, ``indent``, ``wordwrap``, ``expandtabs`` and ``translate`` would
-make); what a call returns is checked too. Whatever would be larger than
-:data:`MAX_SIZE` characters or items raises Jinja's ``SecurityError``, which
-the library turns into :class:`TemplateSecurityError`.
+operation that makes text, bytes, a list or a number is checked *before* it
+runs: repetition, concatenation (``+`` and ``~``), ``*`` and ``**`` of
+numbers, ``%`` and ``str.format`` (widths, and each field at the size of the
+largest argument), every filter and every method of ``str``, ``bytes`` and
+``int`` (numbers given to them, and what ``replace``, ``join``, ``indent``,
+``wordwrap``, ``expandtabs`` and ``translate`` would make), a list or dict
+given to a filter that writes it out as text (``tojson``, ``string``...),
+and a list or dict printed; what a call returns is checked too. The sizes
+are worked out in :mod:`.sizes`. Whatever would be larger than ten million
+characters or items raises Jinja's ``SecurityError``, which the library
+turns into :class:`TemplateSecurityError`.
 
 These limits bound one operation, not a whole template: loops over large
 data still take time. Templates from people you do not trust are best
 rendered in a worker process with a time and memory limit.
 
-The loader of a user's template directories reads only files inside them:
-Jinja's own refuses ``..`` in a template's name but follows symbolic links.
+The loader of a user's template directories, which reads only files inside
+them, is in :mod:`.template_files`; it is imported here for the environment.
 """
 
 import functools
-import os
-import posixpath
-import re
-import string
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
-from jinja2 import FileSystemLoader, nodes
-from jinja2.environment import Environment
+from jinja2 import nodes
 from jinja2.exceptions import SecurityError
-from jinja2.loaders import split_template_path
 from jinja2.nodes import EvalContext
 from jinja2.runtime import Context, markup_join, str_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import pass_eval_context
 from jinja2.visitor import NodeTransformer
 
-#: The most characters (of text) or items (of a list) one operation may make.
-MAX_SIZE = 10_000_000
-#: The most binary digits the result of ``**`` may have.
-MAX_POWER_BITS = 10_000
+from .sizes import (
+    CONTAINERS,
+    FILTER_SIZES,
+    METHOD_SIZES,
+    SIZED,
+    arguments,
+    bounded,
+    brace_fields,
+    brace_widths,
+    check_numbers,
+    formatted,
+    is_number,
+    percent_fields,
+    percent_widths,
+    size,
+    text_size,
+    within,
+    within_bits,
+)
+from .template_files import ContainedLoader as ContainedLoader  # for the environment
 
-_SIZED = (str, bytes, list, tuple, dict, set, frozenset)
-# A field of printf-style formatting: flags, then a width and a precision.
-_PERCENT_FIELD = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d*)(?:\.(\*|\d*))?[hlL]?(.)", re.DOTALL)
-_DIGITS = re.compile(r"\d+")
+# The filters that do not write their value out as text: for the others a list
+# or dict is checked for the characters it would make written out.
+_STRUCTURAL_FILTERS = frozenset(
+    {
+        *("attr", "batch", "count", "default", "d", "dictsort", "first", "groupby", "items"),
+        *("join", "last", "length", "list", "map", "max", "min", "random", "reject"),
+        *("rejectattr", "reverse", "select", "selectattr", "slice", "sort", "sum", "unique"),
+        "missing",
+    }
+)
 # The filter that ``~`` is rewritten to, so that joining text is checked too.
 _CONCAT = "_limited_concat"
-
-
-def _size(value: object) -> int:
-    return len(value) if isinstance(value, _SIZED) else 0
-
-
-def _refuse(what: str, size: int) -> SecurityError:
-    return SecurityError(
-        f"{what} would make {size:,} characters or items; "
-        f"a template may make at most {MAX_SIZE:,} at once"
-    )
-
-
-def _within(what: str, size: int) -> None:
-    if size > MAX_SIZE:
-        raise _refuse(what, size)
-
-
-def _is_number(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _whole(value: object, default: int) -> int:
-    """``value`` where it is a whole number, else ``default``."""
-    return value if isinstance(value, int) and not isinstance(value, bool) else default
-
-
-def _check_numbers(what: str, values: Iterable[object]) -> None:
-    for value in values:
-        if _is_number(value) and abs(value) > MAX_SIZE:  # type: ignore[arg-type]
-            raise SecurityError(
-                f"{what} was given a number larger than {MAX_SIZE:,}, the most a template "
-                "may give a filter or a method of text"
-            )
-
-
-def _number(digits: str) -> int:
-    # A run of digits far too long to be a width is refused without reading it whole.
-    return int(digits) if len(digits) <= 18 else MAX_SIZE + 1
-
-
-def _percent_widths(template: str) -> int:
-    """The sum of the widths and precisions of a ``%`` format, refusing ``*``."""
-    total = 0
-    for match in _PERCENT_FIELD.finditer(template):
-        for part in match.group(1, 2):
-            if part == "*":
-                raise SecurityError("a '%' format may not take its width from its arguments")
-            total += _number(part) if part else 0
-    return total
-
-
-def _brace_widths(template: str) -> int:
-    """The sum of the numbers in the specs of a ``str.format`` template, refusing nested fields."""
-    total = 0
-    try:
-        fields = list(string.Formatter().parse(template))
-    except ValueError:
-        return 0  # str.format will say what is wrong with it
-    for _, _, spec, _ in fields:
-        if spec and "{" in spec:
-            raise SecurityError("a format may not take its width from its arguments")
-        total += sum(_number(d) for d in _DIGITS.findall(spec or ""))
-    return total
-
-
-def _bounded(what: str, items: Iterable[Any]) -> list[Any]:
-    """``items`` as a list, stopping as soon as they grow past the limit together."""
-    found: list[Any] = []
-    total = 0
-    for item in items:
-        total += 1 + _size(item)
-        _within(what, total)
-        found.append(item)
-    return found
-
-
-def _occurrences(text: str, old: str) -> int:
-    return text.count(old) if old else len(text) + 1
-
-
-def _replaced(text: object, old: object, new: object, count: object = -1) -> int:
-    if not isinstance(text, str):
-        return 0
-    found = _occurrences(text, str(old))
-    limit = _whole(count, -1)
-    return len(text) + (limit if 0 <= limit < found else found) * len(str(new))
-
-
-def _indented(text: object, width: object = 4, *rest: object, **options: object) -> int:
-    if not isinstance(text, str):
-        return 0
-    each = _whole(width, _size(width))
-    return len(text) + (text.count("\n") + 1) * max(each, 0)
-
-
-def _wrapped(text: object, width: object = 79, *rest: object, **options: object) -> int:
-    if not isinstance(text, str):
-        return 0
-    wrapstring = options.get("wrapstring", rest[1] if len(rest) > 1 else None)
-    lines = len(text) // max(_whole(width, 1), 1) + 1
-    return len(text) + lines * max(_size(wrapstring), 1)
-
-
-def _expanded(text: object, tabsize: object = 8, **options: object) -> int:
-    if not isinstance(text, str):
-        return 0
-    size = _whole(options.get("tabsize", tabsize), 8)
-    return len(text) + text.count("\t") * max(size, 0)
-
-
-def _translated(text: object, table: object = None, *rest: object) -> int:
-    if not isinstance(text, str) or not isinstance(table, Mapping):
-        return 0
-    return len(text) * max([1, *(_size(v) for v in table.values())])
-
-
-# What a filter would make, estimated from its value and arguments, by name.
-_FILTER_SIZES: dict[str, Callable[..., int]] = {
-    "replace": _replaced,
-    "indent": _indented,
-    "wordwrap": _wrapped,
-}
-# The same for methods of text, which receive the text itself first.
-_METHOD_SIZES: dict[str, Callable[..., int]] = {
-    "replace": _replaced,
-    "expandtabs": _expanded,
-    "translate": _translated,
-}
 
 
 def _check_filter(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, ...]:
     """Check a filter's call before it runs; ``args`` start with its value."""
     what = f"the filter {name!r}"
     value, rest = (args[0], args[1:]) if args else (None, ())
-    _check_numbers(what, [*rest, *kwargs.values()])
-    if name in _FILTER_SIZES:
-        _within(what, _FILTER_SIZES[name](value, *rest, **kwargs))
+    check_numbers(what, [*rest, *kwargs.values()])
+    if name not in _STRUCTURAL_FILTERS and isinstance(value, CONTAINERS):
+        # tojson, string, pprint, upper... write the whole value out as text first.
+        within(what, text_size(value))
+    if name in FILTER_SIZES:
+        within(what, FILTER_SIZES[name](value, *rest, **kwargs))
     elif name == "format" and isinstance(value, str):
-        _within(what, len(value) + _percent_widths(value))
+        fields = percent_fields(value)
+        within(what, formatted(value, percent_widths(value), fields, [*rest, *kwargs.values()]))
     elif name == "join" and value is not None:
-        items = _bounded(what, value)
+        items = bounded(what, value)
         separator = rest[0] if rest else kwargs.get("d", "")
-        _within(what, sum(map(_size, items)) + len(items) * _size(separator))
+        within(what, sum(map(size, items)) + len(items) * size(separator))
         return (items, *rest)
     elif name == "sum":
         start = rest[1] if len(rest) > 1 else kwargs.get("start", 0)
@@ -200,23 +95,30 @@ def _check_filter(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> t
     return args
 
 
-def _check_method(text: str, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
-    """Check a call of a method of text before it runs; the arguments to use."""
+def _check_method(
+    text: str | bytes | int, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> Any:
+    """Check a call of a method of text, bytes or a number before it runs; the arguments to use."""
     what = f"the method {name!r}"
-    _check_numbers(what, [*args, *kwargs.values()])
-    if name in _METHOD_SIZES:
-        _within(what, _METHOD_SIZES[name](text, *args, **kwargs))
-    elif name in ("format", "format_map"):
-        _within(what, len(text) + _brace_widths(text))
+    check_numbers(what, [*args, *kwargs.values()])
+    if isinstance(text, int):
+        return args  # to_bytes and the like: their lengths are the numbers just checked
+    if name in METHOD_SIZES:
+        within(what, METHOD_SIZES[name](text, *args, **kwargs))
+    elif name in ("format", "format_map") and isinstance(text, str):
+        values = [*args, *kwargs.values()]
+        if name == "format_map" and args and isinstance(args[0], Mapping):
+            values = list(args[0].values())
+        within(what, formatted(text, brace_widths(text), brace_fields(text), values))
     elif name == "join" and args:
-        items = _bounded(what, args[0])
-        _within(what, sum(map(_size, items)) + len(items) * len(text))
+        items = bounded(what, args[0])
+        within(what, sum(map(size, items)) + len(items) * len(text))
         return (items, *args[1:])
     return args
 
 
 def _checked_result(what: str, result: Any) -> Any:
-    _within(what, _size(result))
+    within(what, size(result))
     return result
 
 
@@ -254,7 +156,7 @@ class _LimitedFilters(dict[str, Any]):
 @pass_eval_context
 def _concat(eval_ctx: EvalContext, *values: Any) -> str:
     """``a ~ b ~ ...``, as Jinja joins them, once their length together is known to be allowed."""
-    _within("joining text with '~'", sum(len(str(value)) for value in values))
+    within("joining text with '~'", sum(text_size(value) for value in values))
     join = markup_join if eval_ctx.autoescape else str_join
     return join(values)
 
@@ -268,15 +170,26 @@ class _ConcatToFilter(NodeTransformer):
         return nodes.Filter(first, _CONCAT, rest, [], None, None, lineno=node.lineno)
 
 
-def _method_of_text(function: Any) -> tuple[str, str] | None:
-    """The text and the method's name, where ``function`` is a bound method of text."""
+def _method_of_text(function: Any) -> tuple[str | bytes | int, str] | None:
+    """The text, bytes or number and the method's name, where ``function`` is a method of one."""
     # The sandbox hands out str.format wrapped; the text is the wrapped method's.
     bound = getattr(function, "__wrapped__", function)
     owner = getattr(bound, "__self__", None)
     name = getattr(bound, "__name__", None)
-    if isinstance(owner, str) and isinstance(name, str):
+    if isinstance(owner, str | bytes | int) and isinstance(name, str):
         return owner, name
     return None
+
+
+def _printing_with_limits(finalize: Callable[[Any], Any] | None) -> Callable[[Any], Any]:
+    """What ``{{ value }}`` prints passes here: a list or dict is checked before it is written."""
+
+    def limited(value: Any) -> Any:
+        if isinstance(value, CONTAINERS):
+            within("printing a list or dict", text_size(value))
+        return value if finalize is None else finalize(value)
+
+    return limited
 
 
 class LimitedSandbox(ImmutableSandboxedEnvironment):
@@ -288,6 +201,7 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         super().__init__(*args, **kwargs)
         self.filters = _LimitedFilters(self.filters)
         self.filters[_CONCAT] = _concat
+        self.finalize = _printing_with_limits(self.finalize)
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         tree = super()._parse(source, name, filename)
@@ -299,19 +213,17 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         what = f"'{operator}'"
         if operator == "*":
             for sequence, times in ((left, right), (right, left)):
-                if isinstance(sequence, _SIZED) and _is_number(times):
-                    _within(what, _size(sequence) * max(times, 0))
+                if isinstance(sequence, SIZED) and is_number(times):
+                    within(what, size(sequence) * max(times, 0))
+            if is_number(left) and is_number(right):
+                within_bits(what, abs(left).bit_length() + abs(right).bit_length())
         elif operator == "+":
-            _within(what, _size(left) + _size(right))
-        elif operator == "**" and _is_number(left) and _is_number(right) and right > 0:
-            bits = max(abs(left).bit_length() - 1, 0) * right
-            if bits > MAX_POWER_BITS:
-                raise SecurityError(
-                    f"'**' would make a number of some {bits:,} binary digits; "
-                    f"a template may make at most {MAX_POWER_BITS:,}"
-                )
+            within(what, size(left) + size(right))
+        elif operator == "**" and is_number(left) and is_number(right) and right > 0:
+            within_bits(what, max(abs(left).bit_length() - 1, 0) * right)
         elif operator == "%" and isinstance(left, str):
-            _within(what, len(left) + _percent_widths(left))
+            fields = percent_fields(left)
+            within(what, formatted(left, percent_widths(left), fields, arguments(right)))
         return _checked_result(what, super().call_binop(context, operator, left, right))
 
     def call(self, context: Context, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
@@ -323,24 +235,3 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         else:
             what = f"calling {getattr(obj, '__name__', 'a function')!r}"
         return _checked_result(what, super().call(context, obj, *args, **kwargs))
-
-
-class ContainedLoader(FileSystemLoader):
-    """Jinja's loader of template directories, refusing a file that is a link out of them."""
-
-    def get_source(
-        self, environment: Environment, template: str
-    ) -> tuple[str, str, Callable[[], bool]]:
-        pieces = split_template_path(template)
-        for directory in self.searchpath:
-            # The file Jinja's loader would read: the first directory's that exists.
-            filename = posixpath.join(directory, *pieces)
-            if os.path.isfile(filename):
-                root = os.path.realpath(directory)
-                if os.path.commonpath([root, os.path.realpath(filename)]) != root:
-                    raise SecurityError(
-                        f"the template {template!r} is a link to a file outside "
-                        "the template directories"
-                    )
-                break
-        return super().get_source(environment, template)

@@ -9,6 +9,8 @@ first.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
 import re
 import typing
@@ -125,12 +127,67 @@ def check_email(value: Any) -> str:
     return str(value)
 
 
+#: The picture types a signature may be, by media type, with the bytes each
+#: file of the type starts with. An SVG is not among them: it can point at
+#: other files and addresses, which a PDF renderer would then fetch.
+IMAGE_SIGNATURES: dict[str, tuple[str, tuple[bytes, ...]]] = {
+    "image/png": ("PNG", (b"\x89PNG\r\n\x1a\n",)),
+    "image/jpeg": ("JPEG", (b"\xff\xd8\xff",)),
+    "image/gif": ("GIF", (b"GIF87a", b"GIF89a")),
+}
+#: The most a signature's image may hold, decoded: a signature is a few kilobytes.
+MAX_IMAGE_BYTES = 2 * 1024 * 1024
+_IMAGE_URI = re.compile(r"data:(image/[a-z0-9.+-]+);base64,([A-Za-z0-9+/]*={0,2})")
+_EXPECTED_IMAGE = "expected a PNG, JPEG or GIF picture as 'data:image/png;base64,...'"
+
+
 def check_image_uri(value: Any) -> str:
-    """An image inlined as a ``data:image/...`` URI (HTML letters use no external files)."""
+    """A PNG, JPEG or GIF picture inlined as a base64 ``data:`` URI.
+
+    Letters use no external files, and the picture must be what its type says:
+    its first bytes are checked, so that no SVG (which can make a PDF renderer
+    fetch files and addresses) or other document passes for a picture.
+
+    >>> check_image_uri("data:image/gif;base64,R0lGODdhAQABAAAAACw=")
+    'data:image/gif;base64,R0lGODdhAQABAAAAACw='
+    >>> check_image_uri("data:image/png;base64,R0lGODdhAQABAAAAACw=")
+    Traceback (most recent call last):
+    ...
+    inspection_letters._errors.InvalidValueError: 'data:image/png;base64,R0lGODdhAQABAAAAAC'... \
+is not a PNG image: its bytes start b'GIF87a'; expected a PNG, JPEG or GIF picture as \
+'data:image/png;base64,...'
+    """
     check_text(value)
-    if not value.startswith("data:image/") or "," not in value or any(c.isspace() for c in value):
+    shown_value = f"{value[:40]!r}..."
+    if len(value) > MAX_IMAGE_BYTES * 4 // 3 + 100:
         raise InvalidValueError(
-            f"{value[:40]!r}... is not an image as a data URI; expected 'data:image/png;base64,...'"
+            f"{shown_value} is over {MAX_IMAGE_BYTES // 1024 // 1024} MB; {_EXPECTED_IMAGE}"
+        )
+    if not value.startswith("data:image/") or "," not in value:
+        raise InvalidValueError(f"{shown_value} is not an image as a data URI; {_EXPECTED_IMAGE}")
+    header = value.partition(",")[0]
+    kind = header[len("data:") :].partition(";")[0].lower()
+    if kind not in IMAGE_SIGNATURES:
+        raise InvalidValueError(f"{shown_value} is an image of type {kind!r}; {_EXPECTED_IMAGE}")
+    match = _IMAGE_URI.fullmatch(value)
+    if match is None:
+        if not header.endswith(";base64"):
+            reason = "is not base64-encoded"
+        else:
+            reason = "is not base64: only A-Z, a-z, 0-9, + and / with = at the end"
+        raise InvalidValueError(f"{shown_value} {reason}; {_EXPECTED_IMAGE}")
+    try:
+        data = base64.b64decode(match.group(2), validate=True)
+    except binascii.Error:
+        raise InvalidValueError(
+            f"{shown_value} is not base64: its length is wrong; {_EXPECTED_IMAGE}"
+        ) from None
+    name, magics = IMAGE_SIGNATURES[kind]
+    if not data:
+        raise InvalidValueError(f"{shown_value} is empty; {_EXPECTED_IMAGE}")
+    if not data.startswith(magics):
+        raise InvalidValueError(
+            f"{shown_value} is not a {name} image: its bytes start {data[:6]!r}; {_EXPECTED_IMAGE}"
         )
     return str(value)
 

@@ -164,6 +164,20 @@ def _dates_in_order(inspection: Inspection) -> _Found:
             yield second, (f"{second} {late.isoformat()!r} is before {first} {early.isoformat()!r}")
 
 
+def _previous_after(inspection: Inspection) -> _Found:
+    previous = inspection.previous
+    day = inspection.start or inspection.published
+    if previous is None or previous.year is None or day is None:
+        return  # a previous outcome stated without its year cannot be placed
+    if previous.year > day.year:
+        started = "started" if inspection.start is not None else "was published"
+        yield (
+            "previous.year",
+            f"the previous outcome's year {previous.year} is after the inspection, which "
+            f"{started} in {day.year}",
+        )
+
+
 def _leaders_inadequate(inspection: Inspection) -> _Found:
     overall = inspection.overall
     leaders = inspection.grade_of(JudgementArea.LEADERS)
@@ -281,6 +295,13 @@ RULES: tuple[Rule, ...] = (
         summary="Fieldwork starts before it ends, and ends before the report is published.",
         evidence="A report is published after the fieldwork it describes.",
         check=_dates_in_order,
+    ),
+    Rule(
+        code="previous-after-inspection",
+        severity=_ERROR,
+        summary="The previous outcome is from the year of the inspection or before.",
+        evidence="A previous outcome is one published before the inspection it precedes.",
+        check=_previous_after,
     ),
     Rule(
         code="leaders-inadequate-overall-not",

@@ -26,6 +26,7 @@ from cattrs.errors import (
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
+    IterableValidationNote,
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
@@ -35,6 +36,7 @@ from .._model.frameworks import Framework, InspectionType, JudgementArea
 from .._model.grades import Grade
 from .._model.inspection import Inspection, LetterDetails
 from .._model.people import OFFICES, Office, office
+from .input_files import read_input
 
 _Letters = tuple[LetterDetails, ...]
 _Wording = tuple[tuple[str, str], ...]
@@ -56,16 +58,93 @@ def _structure_int(value: Any, _: type) -> int:
 
 
 def _structure_date(value: Any, _: type) -> dt.date:
-    if not isinstance(value, str):
-        raise InvalidValueError(f"{shown(value)} is not a date; write it as 'YYYY-MM-DD'")
-    try:
-        return dt.date.fromisoformat(value) if _ISO_DATE.fullmatch(value) else _bad_date(value)
-    except ValueError:
+    if not isinstance(value, str) or _ISO_DATE.fullmatch(value) is None:
         return _bad_date(value)
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as error:
+        # Written as a date, but no calendar has it: 2022-02-31, 2022-13-01.
+        raise InvalidValueError(f"{shown(value)} is not a real date: {error}") from None
 
 
-def _bad_date(value: str) -> dt.date:
+def _bad_date(value: Any) -> dt.date:
     raise InvalidValueError(f"{shown(value)} is not a date; write it as 'YYYY-MM-DD'")
+
+
+def _kind_of(value: Any) -> str:
+    """What a JSON value is, in words, for a message about a wrong shape."""
+    if isinstance(value, bool):
+        return "true or false"
+    if value is None:
+        return "null"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, Mapping):
+        return "an object"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return type(value).__name__
+
+
+def _example_of(kind: Any) -> str:
+    """What one item of a list of ``kind`` looks like: its required fields, ``{"text": ...}``."""
+    if attrs.has(kind):
+        required = [f.alias or f.name for f in attrs.fields(kind) if f.default is attrs.NOTHING]
+        return "{" + ", ".join(f'"{name}": ...' for name in required) + "}"
+    return '"..."'
+
+
+def _shown_as(value: Any) -> str:
+    # A list or object is not printed: the path and its kind say what is wrong.
+    return "" if isinstance(value, Mapping | list | tuple) or value is None else f"{shown(value)} "
+
+
+def _list_hook(name: str | None, item: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
+    """A hook for a list of ``item``: a wrong shape is one error saying what to write.
+
+    cattrs would iterate a string as its characters (an error for each), read an
+    object's keys as positions, and call ``.keys()`` on a string where an object
+    belongs (``AttributeError``).
+    """
+    example = _example_of(item)
+
+    def structure(value: Any, kind: Any) -> tuple[Any, ...]:
+        if not isinstance(value, list | tuple):
+            must = f"; {name} must be a list" if name else ""
+            raise InvalidValueError(
+                f"{_shown_as(value)}is {_kind_of(value)}, not a list{must}, such as [{example}]"
+            )
+        found: list[Any] = []
+        problems: list[Exception] = []
+        for index, element in enumerate(value):
+            try:
+                if attrs.has(item) and not isinstance(element, Mapping):
+                    raise InvalidValueError(
+                        f"{_shown_as(element)}is {_kind_of(element)}, not an object; "
+                        f"write {example}"
+                    )
+                found.append(converter.structure(element, item))
+            except Exception as error:
+                note = IterableValidationNote(f"Structuring {kind!r} @ index {index}", index, item)
+                error.__notes__ = [*getattr(error, "__notes__", []), note]
+                problems.append(error)
+        if problems:
+            raise IterableValidationError(f"While structuring {kind!r}", problems, kind)
+        return tuple(found)
+
+    return structure
+
+
+def _is_list_type(kind: Any) -> bool:
+    arguments = typing.get_args(kind)
+    return (
+        typing.get_origin(kind) is tuple
+        and len(arguments) == 2
+        and arguments[1] is Ellipsis
+        and kind not in (_Letters, _Wording)
+    )
 
 
 def _structure_office(value: Any, _: type) -> Office:
@@ -166,6 +245,10 @@ def _structure_factory(cls: type) -> Callable[[Any, Any], Any]:
         for field in attrs.fields(cls)
         if "check" in field.metadata
     }
+    for field in attrs.fields(cls):
+        if field.name not in overrides and _is_list_type(field.type):
+            hook = _list_hook(field.alias or field.name, typing.get_args(field.type)[0])
+            overrides[field.name] = override(struct_hook=hook)
     made: Callable[[Any, Any], Any] = make_dict_structure_fn(
         cls,
         converter,
@@ -181,6 +264,10 @@ def _is_own_attrs_class(kind: Any) -> bool:
 
 def _make_converter() -> Converter:
     made = Converter(detailed_validation=True, forbid_extra_keys=True, omit_if_default=True)
+    # First, so that the hooks of letters and wording below, registered later, win.
+    made.register_structure_hook_func(
+        _is_list_type, lambda value, kind: _list_hook(None, typing.get_args(kind)[0])(value, kind)
+    )
     made.register_structure_hook(str, _structure_str)
     _register_common(made)
     made.register_unstructure_hook(dt.date, dt.date.isoformat)
@@ -351,14 +438,13 @@ def read_json(source: str | os.PathLike[str]) -> Any:
     path = Path(source)
     try:
         # A byte-order mark, which Windows editors write, is not part of the JSON.
-        # What path.read_text(encoding="utf-8-sig") gives, without a text stream.
-        data = _read_bytes(path)
+        data = read_input(path)
         # What decoding by "utf-8-sig" does (its errors too), by the faster "utf-8".
         text = (data[3:] if data.startswith(codecs.BOM_UTF8) else data).decode("utf-8")
-        if "\r" in text:  # line endings as a text stream reads them
-            text = text.replace("\r\n", "\n").replace("\r", "\n")
     except (OSError, ValueError) as error:
-        if isinstance(error, OSError):
+        if isinstance(error, InvalidValueError):
+            reason = str(error)  # not a regular file, or too large
+        elif isinstance(error, OSError):
             reason = error.strerror or str(error)
         elif isinstance(error, UnicodeDecodeError):
             reason = f"not UTF-8 text ({error})"
@@ -367,7 +453,7 @@ def read_json(source: str | os.PathLike[str]) -> Any:
         raise InspectionFileError(f"cannot read {str(path)!r}", [("(file)", reason)]) from None
     try:
         if text.startswith("\ufeff"):  # a second mark: json.loads says so
-            return json.loads(text, parse_constant=_refuse_constant)
+            return json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_one_each)
         return _DECODER.decode(text)  # json.loads's own work, with the decoder made once
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
@@ -386,27 +472,26 @@ def read_json(source: str | os.PathLike[str]) -> Any:
         raise InspectionFileError(f"{str(path)!r} cannot be read", [("(file)", reason)]) from None
 
 
-def _read_bytes(path: Path) -> bytes:
-    """The file's bytes, by the system's own calls: half the time of ``open``'s file object.
-
-    The errors are ``open``'s: the same ``OSError`` (a directory's is raised by the read).
-    """
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-    try:
-        chunks = []
-        size = os.fstat(descriptor).st_size + 1
-        while chunk := os.read(descriptor, size):
-            chunks.append(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(descriptor)
+def _one_each(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refusing a key given twice in it (``json`` would keep the last)."""
+    made: dict[str, Any] = dict(pairs)
+    if len(made) == len(pairs):  # no key twice (nearly every object): told in C
+        return made
+    made = {}
+    for key, value in pairs:
+        if key in made:
+            raise InvalidValueError(
+                f"the key {shown(key)} is given twice in one object; give each key once"
+            )
+        made[key] = value
+    return made
 
 
 def _refuse_constant(name: str) -> Any:
     raise InvalidValueError(f"{name} is not a JSON number")
 
 
-_DECODER = json.JSONDecoder(parse_constant=_refuse_constant)
+_DECODER = json.JSONDecoder(parse_constant=_refuse_constant, object_pairs_hook=_one_each)
 
 
 def load_inspection(

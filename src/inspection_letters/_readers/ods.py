@@ -12,16 +12,19 @@ costs what its content costs.
 """
 
 import datetime as dt
+import io
 import re
 import zipfile
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from xml.etree import ElementTree as ET
+from xml.parsers import expat
 
 from attrs import frozen
 
 from .._errors import InvalidValueError, UnknownNameError
+from .input_files import read_input
 
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
@@ -40,10 +43,15 @@ _PARAGRAPHS = {_TEXT + "p", _TEXT + "h"}
 _MAX_REPEAT = {"number-rows-repeated": 1_048_576, "number-columns-repeated": 16_384}
 # A run of spaces is stored as a count; a huge count would only exhaust memory.
 _MAX_SPACES = 1_000
+# The most characters a cell may show, as the CSV reader's (Python's CSV field limit):
+# 20,000 runs of spaces made a council's name of 20 million characters.
+MAX_CELL = 131_072
+# The most characters a sheet's cells may hold together, repeats counted.
+_MAX_TEXT = 32 * 1024 * 1024
 # Ofsted's sheets have a few hundred rows of a few dozen cells. Repeat counts let a
 # file of a kilobyte declare a million rows of content, which would take minutes
 # to read: a sheet that holds more is refused instead.
-_MAX_ROWS = 50_000
+MAX_ROWS = 50_000
 _MAX_CELLS = 2_000_000
 
 _DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
@@ -123,10 +131,7 @@ def read_workbook(path: Path) -> dict[str, tuple[Row, ...]]:
     as a spreadsheet, so that the caller can name the file.
     """
     data = _content(path)
-    # A document type declaration can define entities that expand without end;
-    # no spreadsheet program writes one, so refusing it costs nothing.
-    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
-        raise InvalidValueError("content.xml declares a document type, which no spreadsheet does")
+    _refuse_document_type(data)
     try:
         root = ET.fromstring(data)
     except ET.ParseError as error:
@@ -144,6 +149,45 @@ def read_workbook(path: Path) -> dict[str, tuple[Row, ...]]:
     return sheets
 
 
+class _DeclaredError(Exception):
+    """Raised by the first pass's handler at a document type declaration."""
+
+
+class _StartedError(Exception):
+    """Raised by the first pass's handler at the root element: no declaration can follow."""
+
+
+def _refuse_document_type(data: bytes) -> None:
+    """Refuse a document type declaration in ``content.xml``, in whatever encoding it is.
+
+    A document type can define entities that expand without end; no
+    spreadsheet program writes one, so refusing it costs nothing. Looking for
+    the bytes ``<!DOCTYPE`` misses one written in UTF-16 (a 50 KB file then
+    took 78 s and 4.5 GB), so expat reads the start of the file, decoded as
+    the XML parser will decode it, and stops at the root element, after which
+    no declaration may come.
+    """
+
+    def declared(*_: object) -> None:
+        raise _DeclaredError
+
+    def started(*_: object) -> None:
+        raise _StartedError
+
+    parser = expat.ParserCreate()
+    parser.StartDoctypeDeclHandler = declared
+    parser.EntityDeclHandler = declared
+    parser.StartElementHandler = started
+    try:
+        parser.Parse(data, True)
+    except _DeclaredError:
+        raise InvalidValueError(
+            "content.xml declares a document type, which no spreadsheet does"
+        ) from None
+    except (_StartedError, expat.ExpatError):
+        pass  # a spreadsheet's root; or not XML, which the parser then reports
+
+
 def _content(path: Path) -> bytes:
     """The bytes of the file's content.xml, checked to be a spreadsheet's.
 
@@ -151,7 +195,11 @@ def _content(path: Path) -> bytes:
     """
     mimetype: str | None = None
     try:
-        with zipfile.ZipFile(path) as archive:
+        whole = read_input(path)
+    except OSError as error:
+        raise InvalidValueError(error.strerror or str(error)) from None
+    try:
+        with zipfile.ZipFile(io.BytesIO(whole)) as archive:
             names = set(archive.namelist())
             if "mimetype" in names:
                 with archive.open("mimetype") as member:
@@ -162,12 +210,9 @@ def _content(path: Path) -> bytes:
                 with archive.open("content.xml") as member:
                     data = member.read(_MAX_CONTENT + 1)
     except OSError as error:
+        # The file was read: what fails now is its zip archive.
         reason = error.strerror or str(error)
-        # A file that is there but fails to read is a broken zip, not a missing file.
-        broken = path.is_file()
-        raise InvalidValueError(
-            f"its zip archive cannot be read ({reason})" if broken else reason
-        ) from None
+        raise InvalidValueError(f"its zip archive cannot be read ({reason})") from None
     except zipfile.BadZipFile as error:
         raise InvalidValueError(f"is not a zip archive, as every .ods file is ({error})") from None
     except (zlib.error, EOFError, RuntimeError, NotImplementedError, ValueError) as error:
@@ -183,17 +228,29 @@ def _content(path: Path) -> bytes:
 
 def _rows(table: ET.Element) -> Iterator[Row]:
     """A sheet's rows that are not blank, numbered as the sheet shows them."""
-    number = rows = cells_read = 0
+    number = rows = cells_read = text_read = 0
     for element in _row_elements(table):
         repeat = _repeat(element, "number-rows-repeated")
-        cells = _cells(element)
+        try:
+            cells = _cells(element)
+        except _CellTooLongError:
+            raise InvalidValueError(
+                f"row {number + 1} has a cell of more than {MAX_CELL:,} characters, "
+                "the most a cell may hold"
+            ) from None
         if cells:
             rows += repeat
             cells_read += repeat * len(cells)
-            if rows > _MAX_ROWS or cells_read > _MAX_CELLS:
+            text_read += repeat * sum(len(cell) for cell in cells if isinstance(cell, str))
+            if rows > MAX_ROWS or cells_read > _MAX_CELLS:
                 raise InvalidValueError(
-                    f"a sheet holds more than {_MAX_ROWS:,} rows or {_MAX_CELLS:,} cells "
+                    f"a sheet holds more than {MAX_ROWS:,} rows or {_MAX_CELLS:,} cells "
                     "that are not blank, far more than any outcomes file"
+                )
+            if text_read > _MAX_TEXT:
+                raise InvalidValueError(
+                    f"a sheet's cells hold more than {_MAX_TEXT:,} characters, "
+                    "far more than any outcomes file"
                 )
             # A row with content repeated is several rows with the same content.
             for offset in range(1, repeat + 1):
@@ -267,22 +324,47 @@ def cell_text(cell: ET.Element) -> str:
     >>> cell_text(cell)
     'Bath and  North\\nEast Somerset'
     """
-    return "\n".join(_inline(p) for p in cell if p.tag in _PARAGRAPHS)
+    budget = _Budget()
+    paragraphs = [_inline(p, budget) for p in cell if p.tag in _PARAGRAPHS]
+    budget.take(max(len(paragraphs) - 1, 0))  # the line breaks between them
+    return "\n".join(paragraphs)
 
 
-def _inline(element: ET.Element) -> str:
+class _CellTooLongError(Exception):
+    """A cell's text went past :data:`MAX_CELL` while it was put together."""
+
+
+class _Budget:
+    """What is left of a cell's :data:`MAX_CELL` characters, counted as its text is built."""
+
+    def __init__(self) -> None:
+        self.left = MAX_CELL
+
+    def take(self, count: int) -> None:
+        self.left -= count
+        if self.left < 0:
+            raise _CellTooLongError
+
+
+def _inline(element: ET.Element, budget: _Budget) -> str:
     """The text of a paragraph or a span, with ODF's spaces, tabs and line breaks."""
     parts = [element.text or ""]
+    budget.take(len(parts[0]))
     for child in element:
         if child.tag == _TEXT + "s":
-            parts.append(" " * _spaces(child))
+            piece = " " * _spaces(child)
         elif child.tag == _TEXT + "tab":
-            parts.append("\t")
+            piece = "\t"
         elif child.tag == _TEXT + "line-break":
-            parts.append("\n")
-        elif child.tag != _OFFICE + "annotation":
-            parts.append(_inline(child))
-        parts.append(child.tail or "")
+            piece = "\n"
+        elif child.tag == _OFFICE + "annotation":
+            piece = ""
+        else:
+            piece = _inline(child, budget)
+            budget.take(-len(piece))  # a span counted its own text; it is counted once below
+        tail = child.tail or ""
+        budget.take(len(piece) + len(tail))
+        parts += (piece, tail)
     return "".join(parts)
 
 

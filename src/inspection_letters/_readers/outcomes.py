@@ -11,6 +11,7 @@ as a spreadsheet shows them, so that a file is fixed in one pass.
 
 import csv
 import datetime as dt
+import io
 import os
 import re
 from collections.abc import Callable, Sequence
@@ -25,7 +26,8 @@ from .._model.checks import check_area_code, check_text
 from .._model.frameworks import Framework, InspectionType, JudgementArea
 from .._model.grades import Grade
 from .._model.inspection import Inspection, Judgement, LocalAuthority, PreviousOutcome
-from .ods import Row, Value, as_date, is_blank, read_sheet
+from .input_files import read_input
+from .ods import MAX_ROWS, Row, Value, as_date, is_blank, read_sheet
 
 T = TypeVar("T")
 _Problems = list[tuple[str, str]]
@@ -149,11 +151,18 @@ def _table_rows(source: Path, sheet: str | None) -> tuple[str, tuple[Row, ...]]:
     rows: list[Row] = []
     number = 0
     try:
-        with source.open(encoding="utf-8-sig", newline="") as file:
-            # Strict, so that a stray quote is an error rather than a merged field.
-            for number, cells in enumerate(csv.reader(file, strict=True), start=1):
-                if any(cell.strip() for cell in cells):
-                    rows.append(Row(number=number, cells=tuple(cells)))
+        file = io.StringIO(read_input(source).decode("utf-8-sig"), newline="")
+        # Strict, so that a stray quote is an error rather than a merged field.
+        for number, cells in enumerate(csv.reader(file, strict=True), start=1):
+            if any(cell.strip() for cell in cells):
+                rows.append(Row(number=number, cells=tuple(cells)))
+                if len(rows) > MAX_ROWS:
+                    raise InvalidValueError(
+                        f"holds more than {MAX_ROWS:,} rows that are not blank, "
+                        "far more than any outcomes file"
+                    )
+    except InvalidValueError:
+        raise
     except OSError as error:
         raise InvalidValueError(error.strerror or str(error)) from None
     except UnicodeDecodeError as error:

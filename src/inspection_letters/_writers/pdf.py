@@ -16,6 +16,7 @@ from typing import Any
 
 from .._errors import MissingExtraError
 from .._letters.letter import Letter
+from .guard import library_errors_only
 from .html import write_html
 
 #: The font of every PDF letter. DejaVu's licence lets it be embedded and
@@ -68,11 +69,32 @@ def _with_style(html: str, style: str) -> str:
     return f'{html[:head_end]}<style media="print">{style}</style>\n{html[head_end:]}'
 
 
+def data_only_fetcher() -> Any:
+    """A WeasyPrint URL fetcher that reads ``data:`` URIs and refuses every other URL.
+
+    A letter has no external resources: its signature is a ``data:`` URI of a
+    PNG, JPEG or GIF. But a letter can be built by hand, and an SVG can point
+    at ``file:///...`` or ``http://...``: with WeasyPrint's own fetcher, a PDF
+    would then copy a local file or send a request. This one raises before
+    anything is opened; WeasyPrint leaves the resource out and goes on.
+    """
+    from weasyprint.urls import URLFetcher  # type: ignore[import-untyped]
+
+    class DataOnlyFetcher(URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if url[:5].lower() != "data:":
+                raise ValueError(f"{url[:60]!r}: a letter's PDF reads only data: URIs")
+            return super().fetch(url, headers)
+
+    return DataOnlyFetcher(allowed_protocols={"data"}, allow_redirects=False, timeout=1)
+
+
 def _layout(weasyprint: Any, html: str) -> Any:
     """``html`` laid out in pages: a WeasyPrint ``Document`` (WeasyPrint has no types)."""
-    # No base URL: a letter has no external resources (the signature is a data
-    # URI), and without one nothing on disk or on the network can be fetched.
-    return weasyprint.HTML(string=html).render(pdf_variant="pdf/ua-1")
+    # No base URL, and a fetcher of data: URIs only: nothing on disk or on the
+    # network can be fetched, whatever the letter holds.
+    page = weasyprint.HTML(string=html, url_fetcher=data_only_fetcher())
+    return page.render(pdf_variant="pdf/ua-1")
 
 
 def _without_page_numbers(document: Any) -> bool:
@@ -96,6 +118,7 @@ def _without_page_numbers(document: Any) -> bool:
     return True
 
 
+@library_errors_only("a PDF letter")
 def write_pdf(letter: Letter) -> bytes:
     """The letter as a tagged (PDF/UA-1) A4 PDF, the same bytes every time.
 
