@@ -21,7 +21,7 @@ from inspection_letters import (
     read_outcomes,
     validate,
 )
-from inspection_letters._model.rules import surely_clean
+from inspection_letters._model.rules import PRECHECKED, surely_clean
 from tests.helpers import ROOT
 
 HISTORY = ROOT.parent / "shared" / "data" / "ofsted" / "ilacs-inspection-history-2018-2025.csv"
@@ -295,3 +295,9 @@ def test_the_quick_pre_check_agrees_with_the_rules_on_published_outcomes() -> No
         if surely_clean(i) != (() == tuple(p for p in validate(i) if p.severity is _ERROR))
     ]
     assert [] == disagreeing
+
+
+def test_the_quick_pre_check_stands_in_for_every_error_rule() -> None:
+    """Every error-level rule is one the pre-check covers, so that check() can use it."""
+    codes = {rule.code for rule in RULES if rule.severity is Severity.ERROR}
+    assert set() == codes - PRECHECKED
