@@ -150,14 +150,21 @@ def _is_list_type(kind: Any) -> bool:
 def _structure_office(value: Any, _: type) -> Office:
     if isinstance(value, str):
         return office(value)
-    made: Office = _office_from_dict(value, Office)
+    made: Office = _office_from_dict(_with_shipped_office(value), Office)
     return made
+
+
+def _with_shipped_office(value: Any) -> Any:
+    if isinstance(value, Mapping) and "address" not in value and value.get("key") in OFFICES:
+        # A shipped office by its key, with fields of its own (a logo, say) added.
+        value = {**_office_to_dict(OFFICES[value["key"]]), **value}
+    return value
 
 
 def _structure_office_fast(value: Any, _: type) -> Office:
     if isinstance(value, str):
         return office(value)
-    made: Office = _fast_office_from_dict(value, Office)
+    made: Office = _fast_office_from_dict(_with_shipped_office(value), Office)
     return made
 
 
@@ -341,7 +348,18 @@ def _tuple_factory(made: Converter) -> Callable[[Any], Any]:
     def factory(kind: Any) -> Any:
         inner = kind.__args__[0]
         hook = made.get_structure_hook(inner)
-        return lambda value, _: tuple([hook(item, inner) for item in value])
+        objects = attrs.has(inner)
+
+        def structure(value: Any, _: Any) -> tuple[Any, ...]:
+            # What the detailed converter's _list_hook reads: a list, of objects where
+            # its items are attrs classes.
+            if not isinstance(value, list | tuple):
+                raise InvalidValueError("not a list")  # the detailed path says why
+            if objects and not all(isinstance(item, Mapping) for item in value):
+                raise InvalidValueError("not objects")
+            return tuple([hook(item, inner) for item in value])
+
+        return structure
 
     return factory
 
