@@ -117,11 +117,15 @@ class PluginError(InspectionLettersError, ImportError):
 
 
 class MissingExtraError(InspectionLettersError, ImportError):
-    """A feature needs an optional extra that is not installed."""
+    """A feature needs an optional extra that is not installed.
+
+    >>> print(MissingExtraError("PDF letters", "pdf"))
+    PDF letters need the optional extra 'pdf'; install it with: pip install 'inspection-letters[pdf]'
+    """
 
     def __init__(self, feature: str, extra: str) -> None:
         message = (
-            f"{feature} needs the optional extra {extra!r}; "
+            f"{feature} need the optional extra {extra!r}; "
             f"install it with: pip install 'inspection-letters[{extra}]'"
         )
         super().__init__(message)

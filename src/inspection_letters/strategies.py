@@ -34,10 +34,15 @@ from collections.abc import Callable, Collection
 from typing import TypeVar
 
 import attrs
-from hypothesis import strategies as st
-from hypothesis.strategies import SearchStrategy
 
-from ._errors import InvalidValueError, UnknownNameError
+from ._errors import InvalidValueError, MissingExtraError, UnknownNameError
+
+try:
+    from hypothesis import strategies as st
+    from hypothesis.strategies import SearchStrategy
+except ImportError:  # the same error as the PDF and Word writers give without their extras
+    raise MissingExtraError("The hypothesis strategies", "hypothesis") from None
+
 from ._model.frameworks import LIMITING_AREAS, Framework, InspectionType, JudgementArea
 from ._model.grades import Grade
 from ._model.inspection import (
