@@ -119,8 +119,8 @@ class PluginError(InspectionLettersError, ImportError):
 class MissingExtraError(InspectionLettersError, ImportError):
     """A feature needs an optional extra that is not installed.
 
-    >>> print(MissingExtraError("PDF letters", "pdf"))
-    PDF letters need the optional extra 'pdf'; install it with: pip install 'inspection-letters[pdf]'
+    >>> print(MissingExtraError("Word letters", "docx"))  # doctest: +ELLIPSIS
+    Word letters need the optional extra 'docx'; install it with: pip install ...[docx]'
     """
 
     def __init__(self, feature: str, extra: str) -> None:

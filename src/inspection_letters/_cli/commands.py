@@ -112,6 +112,12 @@ def render(
     """
     with _reported(_debug()):
         chosen = formats.get(format_)
+        if chosen.binary and output is None and _stdout_is_terminal():
+            raise InvalidValueError(
+                f"{format_!r} is a binary format, which a terminal cannot show; "
+                f"write it to a file with -o letter.{chosen.extension}, "
+                f"or pipe it: ... > letter.{chosen.extension}"
+            )
         inspection = load_inspection(file)
         letter = render_letter(inspection, audience, draft=draft, template_dir=template_dir)
         content = chosen.write(letter)
@@ -122,6 +128,14 @@ def render(
         sys.stdout.buffer.write(content)
     else:
         click.echo(content, nl=False)
+
+
+def _stdout_is_terminal() -> bool:
+    """Whether standard output is a terminal (binary letters are refused there)."""
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):  # replaced, or closed
+        return False
 
 
 @main.command("validate")
@@ -171,12 +185,24 @@ def audiences_command() -> None:
 def formats_command() -> None:
     """List the formats letters can be written in, plugins included.
 
+    A format that needs an optional extra says so, and whether it is installed.
+
     \b
     Example:
       inspection-letters formats
     """
     with _reported(_debug()):
-        _listing(formats)
+        for name in formats:
+            chosen = formats.get(name)
+            line = f"{name}\t{chosen.description}" if chosen.description else name
+            if chosen.extra is not None:
+                state = (
+                    "installed"
+                    if chosen.installed
+                    else f"not installed: pip install 'inspection-letters[{chosen.extra}]'"
+                )
+                line += f" [extra {chosen.extra!r}: {state}]"
+            click.echo(line)
 
 
 @main.command()
