@@ -19,7 +19,6 @@ import fcntl
 import json
 import os
 import select
-import shutil
 import subprocess
 import tempfile
 import time
@@ -32,6 +31,7 @@ import pytest
 
 from inspection_letters import Framework, Grade, Letter, render_letter
 from inspection_letters._letters.letter import Signature
+from tests.accessibility.browser import find_browser
 from tests.helpers import ROOT, TINY_PNG, every, example, graded
 
 HERE = ROOT / "tests"
@@ -148,9 +148,9 @@ def _unavailable(reason: str) -> None:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     """One Chromium for the module, with a profile of its own that is thrown away."""
-    executable = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    executable, why = find_browser()
     if executable is None:
-        _unavailable("Chromium is not installed; run `python3 dev.py setup` as root")
+        _unavailable(f"no headless Chromium ({why}); run `python3 dev.py setup` as root")
     if not AXE.exists():
         _unavailable(f"axe-core is not installed at {AXE}; run `python3 dev.py setup`")
     assert executable is not None
