@@ -66,6 +66,7 @@ if TYPE_CHECKING:
         check_readability,
     )
     from ._readability.report import ReadabilityIssue, ReadabilityReport
+    from ._readers.example import example_inspection
     from ._readers.file_check import validate_file
     from ._readers.json_files import dump_inspection, load_inspection
     from ._readers.outcomes import read_outcomes
@@ -85,6 +86,7 @@ _EXPORTS: dict[str, str] = {
             "MissingExtraError MissingInputError OutcomesFileError PluginError "
             "TemplateError TemplateSecurityError UnknownNameError"
         ),
+        "._readers.example": "example_inspection",
         "._readers.file_check": "validate_file",
         "._writers.formats": "Format FormatRegistry Writer formats",
         "._model.frameworks": "Framework InspectionType JudgementArea",
@@ -167,6 +169,7 @@ __all__ = [
     "check_readability",
     "director_outcome",
     "dump_inspection",
+    "example_inspection",
     "formats",
     "graded_only",
     "inspection_schema",

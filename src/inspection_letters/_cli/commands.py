@@ -24,6 +24,7 @@ from .._readers.json_files import load_inspection
 from .._readers.schema import inspection_schema
 from .._writers.formats import formats
 from .batch import BatchItem, render_batch
+from .example import example_command
 
 EXAMPLE = "examples/gloucestershire-2022.json"
 
@@ -341,3 +342,6 @@ def batch(
     click.echo(f"{len(result.items)} inspections: {counts}; letters in {out}")
     if result.failed:
         raise _Failed("")
+
+
+main.add_command(example_command)
