@@ -3,8 +3,9 @@
 No external resources: the stylesheet is inline, the signature image (where
 there is one) is a ``data:`` URI. The document is well-formed XML as well as
 HTML5, its language is marked ``en-GB``, headings run in order, the letterhead
-and addresses are ``<address>`` elements, the grade table has a caption and
-header scopes, and every piece of text is escaped.
+and addresses are ``<address>`` elements, the grade table has a caption (visually
+hidden: the heading above the table says what it shows, and screen readers
+still announce it) and header scopes, and every piece of text is escaped.
 """
 
 from html import escape
@@ -20,6 +21,9 @@ h1 { font-size: 1.25em; margin: 1.5em 0 1em; }
 h2 { font-size: 1.1em; margin: 1.5em 0 0.5em; }
 table { border-collapse: collapse; margin: 0 0 1em; width: 100%; }
 caption { text-align: left; font-weight: bold; padding: 0 0 0.5em; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; margin: 0; padding: 0;
+                   overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); border: 0;
+                   white-space: nowrap; }
 th, td { border: 1px solid #505a5f; padding: 0.4em 0.6em; text-align: left;
          vertical-align: top; }
 thead th { background: #f3f2f1; }
@@ -56,7 +60,7 @@ def _table(table: GradeTable) -> str:
         for r in table.rows
     )
     return (
-        f"<table>\n<caption>{_text(table.caption)}</caption>\n"
+        f'<table>\n<caption class="visually-hidden">{_text(table.caption)}</caption>\n'
         f"<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>"
     )
 
