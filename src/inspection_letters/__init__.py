@@ -43,6 +43,7 @@ if TYPE_CHECKING:
         Letter,
         Letterhead,
         Paragraph,
+        Placeholder,
         Quote,
         Signature,
     )
@@ -96,7 +97,8 @@ _EXPORTS: dict[str, str] = {
         ),
         "._readers.json_files": "dump_inspection load_inspection",
         "._letters.letter": (
-            "FindingList GradeRow GradeTable Heading Letter Letterhead Paragraph Quote Signature"
+            "FindingList GradeRow GradeTable Heading Letter Letterhead Paragraph Placeholder Quote "
+            "Signature"
         ),
         "._readers.outcomes": "read_outcomes",
         "._model.people": "OFFICES Office Recipient Signatory office",
@@ -147,6 +149,7 @@ __all__ = [
     "Office",
     "OutcomesFileError",
     "Paragraph",
+    "Placeholder",
     "PlainLanguageRule",
     "PluginError",
     "PreviousOutcome",

@@ -17,6 +17,7 @@ import click
 
 from .._errors import InspectionLettersError, InvalidFieldsError, InvalidValueError
 from .._letters.audiences import audiences
+from .._letters.letter import Placeholder
 from .._letters.render import render_letter
 from .._model.rules import Severity
 from .._readers.file_check import validate_file
@@ -122,6 +123,7 @@ def render(
         inspection = load_inspection(file)
         letter = render_letter(inspection, audience, draft=draft, template_dir=template_dir)
         content = chosen.write(letter)
+    _warn_of_placeholders(letter.placeholders)
     if output is not None:
         data = content.encode("utf-8") if isinstance(content, str) else content
         output.write_bytes(data)
@@ -129,6 +131,20 @@ def render(
         sys.stdout.buffer.write(content)
     else:
         click.echo(content, nl=False)
+
+
+def _warn_of_placeholders(placeholders: tuple[Placeholder, ...]) -> None:
+    """Say on standard error which placeholders a draft still shows, so none is sent."""
+    if not placeholders:
+        return
+    count = len(placeholders)
+    click.echo(
+        f"warning: the draft has {count} placeholder{'s' if count > 1 else ''} to fill in "
+        "before it is sent:",
+        err=True,
+    )
+    for placeholder in placeholders:
+        click.echo(f"warning:   {placeholder.field}: {placeholder.text}", err=True)
 
 
 def _stdout_is_terminal() -> bool:

@@ -94,6 +94,24 @@ class Signature:
 
 
 @frozen(kw_only=True)
+class Placeholder:
+    """A placeholder a draft shows where the inspection lacks what the letter needs.
+
+    Writers mark each visibly (highlighted in HTML, PDF and Word), so that no
+    draft is sent by mistake.
+    """
+
+    field: str
+    """The path of the missing field, such as ``'letters.director.recipient'``."""
+
+    description: str
+    """What is missing, such as "the recipient (the Director of Children's Services)"."""
+
+    text: str
+    """The placeholder as the letter prints it, such as ``'[first name]'``."""
+
+
+@frozen(kw_only=True)
 class Letter:
     """One letter, in parts, ready for any format.
 
@@ -125,6 +143,9 @@ class Letter:
     signature: Signature | None = of_type(Signature, optional=True)
     draft: bool = False
     """Whether the letter was rendered as a draft, with placeholders."""
+
+    placeholders: tuple[Placeholder, ...] = checked_tuple(Placeholder)
+    """Every placeholder the draft shows, once each, in one place: empty when complete."""
 
     def render(self, format: str) -> str | bytes:
         """The letter in a registered format, such as ``'html'``."""
