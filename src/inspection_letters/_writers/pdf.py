@@ -45,7 +45,13 @@ li {{ margin: 0 0 0.45em; }}
 table {{ margin: 0.3em 0 1em; page-break-inside: avoid; }}
 th, td {{ padding: 0.3em 0.5em; }}
 tbody th {{ width: 58%; }}
-.signature img {{ max-height: 1.6cm; }}
+.signature-image img {{ max-height: 1.6cm; }}
+.sign-off {{ page-break-inside: avoid; break-inside: avoid; }}
+/* The description of a signature without an image: not seen, but in the text and the tags,
+   in its place (a positioned box, as the HTML hides it, would be drawn after the letter). */
+.signature {{ position: static; width: auto; height: 0; margin: 0; overflow: visible;
+              clip: auto; clip-path: none; white-space: normal; color: transparent;
+              font-size: 1px; line-height: 0; }}
 """
 
 # The real letters have no caption over the grade table (the heading before it
