@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from .._errors import InvalidValueError, MissingInputError, TemplateError
-from .._model.checks import check_characters, check_image_uri
+from .._model.checks import check_characters, check_image_uri, check_raster_image_uri
 from .letter import (
     Block,
     FindingList,
@@ -30,6 +30,7 @@ from .letter import (
 
 _SINGLE = ("title", "date_line", "delivery", "salutation", "closing")
 _SINGLE_SIGNATURE = ("signature_name", "signature_description", "signature_image")
+_SINGLE_LOGO = ("logo", "logo_alt")
 _LINES = ("address", "contacts", "direct", "sender", "recipient", "signature_roles")
 # Marks the place of a quotation in a paragraph's text: private-use characters
 # around a random number drawn for each letter, so that data cannot forge one.
@@ -133,8 +134,8 @@ class LetterBuilder:
 
     def set(self, name: str, *, caller: Callable[[], str]) -> str:
         """Set a one-line part (``title``, ``date_line``, ``salutation``...) to the call's text."""
-        if name not in _SINGLE + _SINGLE_SIGNATURE:
-            choices = _choices(_SINGLE + _SINGLE_SIGNATURE)
+        if name not in _SINGLE + _SINGLE_SIGNATURE + _SINGLE_LOGO:
+            choices = _choices(_SINGLE + _SINGLE_SIGNATURE + _SINGLE_LOGO)
             raise TemplateError(f"{name!r} is not a part; expected one of {choices}")
         text = caller()
         if name == "signature_image":
@@ -143,6 +144,11 @@ class LetterBuilder:
                 check_image_uri(text)
             except InvalidValueError as error:
                 raise TemplateError(f"the signature image: {error}") from None
+        elif name == "logo":
+            try:
+                check_raster_image_uri(text)
+            except InvalidValueError as error:
+                raise TemplateError(f"the logo: {error}") from None
         self._single[name] = text
         return ""
 
@@ -292,11 +298,15 @@ class LetterBuilder:
         self._check_characters()
         single, lines = self._single, self._lines
         letterhead = None
-        if lines["address"] or lines["contacts"] or lines["direct"]:
+        if lines["address"] or lines["contacts"] or lines["direct"] or "logo" in single:
+            if ("logo" in single) != ("logo_alt" in single):
+                raise TemplateError("a template that sets the logo must set its logo_alt too")
             letterhead = Letterhead(
                 address=tuple(lines["address"]),
                 contacts=tuple(lines["contacts"]),
                 direct=tuple(lines["direct"]),
+                logo=single.get("logo"),
+                logo_alt=single.get("logo_alt"),
             )
         signature = None
         if "signature_name" in single:

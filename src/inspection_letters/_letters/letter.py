@@ -79,6 +79,12 @@ class Letterhead:
     direct: tuple[str, ...] = ()
     """The signatory's own lines, such as a direct telephone and email."""
 
+    logo: str | None = None
+    """The sender's logo as a raster ``data:`` URI, drawn at the top left, where there is one."""
+
+    logo_alt: str | None = None
+    """The logo's alternative text."""
+
 
 @frozen(kw_only=True)
 class Signature:

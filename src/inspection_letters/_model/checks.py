@@ -109,6 +109,32 @@ def check_image_uri(value: Any) -> str:
     return str(value)
 
 
+#: The raster formats a logo may be in: every writer (HTML, WeasyPrint, Word) draws them.
+RASTER_IMAGE_TYPES = ("png", "jpeg", "gif")
+_RASTER_URI = re.compile(r"data:image/(png|jpeg|gif);base64,([A-Za-z0-9+/]+={0,2})")
+
+
+def check_raster_image_uri(value: Any) -> str:
+    """A PNG, JPEG or GIF image inlined as a base64 ``data:`` URI, such as an office's logo.
+
+    Raster only: an SVG can hold scripts and links, and Word cannot draw it.
+
+    >>> check_raster_image_uri("data:image/svg+xml;base64,PHN2Zy8+")
+    Traceback (most recent call last):
+    ...
+    inspection_letters._errors.InvalidValueError: 'data:image/svg+xml;base64,PHN2Zy8+'... is not \
+a raster image as a data URI; expected 'data:image/png;base64,...' (or jpeg or gif)
+    """
+    check_image_uri(value)
+    matched = _RASTER_URI.fullmatch(value)
+    if matched is None or len(matched.group(2)) % 4:
+        raise InvalidValueError(
+            f"{value[:40]!r}... is not a raster image as a data URI; "
+            "expected 'data:image/png;base64,...' (or jpeg or gif)"
+        )
+    return str(value)
+
+
 def check_count(value: Any) -> int:
     """A whole number of at least one (a bool is not a number here)."""
     if isinstance(value, bool) or not isinstance(value, int):

@@ -26,6 +26,10 @@ _CHECK_KEYWORDS: dict[Any, dict[str, Any]] = {
     _checks.check_area_code: {"pattern": r"^[EWSN][0-9]{8}$"},
     _checks.check_email: {"format": "email", "pattern": r"^[^@\s]+@[^@\s]+\.[^@\s]+$"},
     _checks.check_image_uri: {"pattern": r"^data:image/[^\s,]+,\S+$"},
+    _checks.check_raster_image_uri: {
+        "pattern": r"^data:image/(png|jpeg|gif);base64,([A-Za-z0-9+/]{4})*"
+        r"([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"
+    },
     _checks.check_count: {"minimum": 1},
     _checks.check_index: {"minimum": 0},
     _checks.check_year: {"minimum": 1990, "maximum": 2100},
