@@ -72,6 +72,7 @@ SYSTEM_PACKAGES = (
     "libharfbuzz-subset0",
     "fonts-dejavu-core",
     "chromium",
+    "poppler-utils",  # pdftoppm, which draws the PDF letters' pages for the tests to look at
 )
 # Records what the environment was installed from: a hash of the files that say
 # what to install. When it matches, set-up installs nothing (a second run costs
@@ -80,12 +81,18 @@ STAMP = VENV / "dev-installed.sha256"
 # The same needs, by the names other systems give them; the accessibility test
 # also needs Node.js (npm) for axe-core.
 OTHER_SYSTEMS = (
-    ("macOS (Homebrew)", "brew install pango node && brew install --cask font-dejavu chromium"),
-    ("Fedora (dnf)", "dnf install pango harfbuzz dejavu-sans-fonts chromium nodejs npm"),
+    (
+        "macOS (Homebrew)",
+        "brew install pango poppler node && brew install --cask font-dejavu chromium",
+    ),
+    (
+        "Fedora (dnf)",
+        "dnf install pango harfbuzz dejavu-sans-fonts chromium poppler-utils nodejs npm",
+    ),
     (
         "Debian and Ubuntu (apt)",
         "apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 "
-        "fonts-dejavu-core chromium nodejs npm",
+        "fonts-dejavu-core chromium poppler-utils nodejs npm",
     ),
 )
 # What is missing without them: the PDF tests need WeasyPrint's libraries (they
@@ -95,7 +102,8 @@ WITHOUT = (
     "Without Pango and HarfBuzz, WeasyPrint cannot draw PDF letters: tests/writers/test_pdf.py "
     "is skipped (in CI it fails). Without DejaVu Sans, PDF letters fall back to another font. "
     "Without a headless Chromium or Chrome and npm, tests/writers/test_accessibility.py is "
-    "skipped (in CI it fails)."
+    "skipped (in CI it fails). Without pdftoppm (poppler), tests/writers/test_pdf_looks.py, "
+    "which looks at the PDF pages, is skipped (in CI it fails)."
 )
 
 
@@ -170,6 +178,8 @@ def _missing_off_debian() -> list[str]:
         missing.append(f"a headless Chromium or Chrome ({why})")
     if not shutil.which("npm"):
         missing.append("Node.js and npm (for axe-core)")
+    if not shutil.which("pdftoppm"):
+        missing.append("pdftoppm (poppler, to look at the PDF pages)")
     return missing
 
 

@@ -23,7 +23,16 @@ from contextvars import ContextVar
 from typing import Any
 
 from .._errors import MissingExtraError
-from .._letters.letter import Block, FindingList, GradeTable, Heading, Letter, Paragraph, Signature
+from .._letters.letter import (
+    Block,
+    FindingList,
+    GradeTable,
+    Heading,
+    Letter,
+    Letterhead,
+    Paragraph,
+    Signature,
+)
 
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -172,6 +181,27 @@ def _block(document: Any, docx: Any, block: Block) -> None:
             _add_text(document.add_paragraph(style="List Bullet"), item)
 
 
+def _picture(document: Any, docx: Any, uri: str, height: float, alt: str) -> Any | None:
+    """A paragraph holding the ``data:`` URI's picture with its alt text, or None if Word can't."""
+    header, _, data = uri.partition(",")
+    if not header.endswith(";base64"):
+        return None
+    try:
+        picture = io.BytesIO(base64.b64decode(data, validate=True))
+        paragraph = document.add_paragraph()
+        shape = paragraph.add_run().add_picture(picture, height=docx.shared.Cm(height))
+    except (binascii.Error, docx.image.exceptions.UnrecognizedImageError):
+        return None
+    shape._inline.docPr.set("descr", alt)
+    return paragraph
+
+
+def _logo(document: Any, docx: Any, head: Letterhead) -> None:
+    """The sender's logo at the top left of the first page, above the letterhead."""
+    if head.logo is not None:
+        _picture(document, docx, head.logo, 2.0, head.logo_alt or "")
+
+
 def _signature_image(document: Any, docx: Any, signature: Signature) -> bool:
     """Add the signature's picture with its alt text; whether Word could take it."""
     assert signature.image is not None
@@ -284,6 +314,7 @@ def _document(docx: Any, letter: Letter) -> bytes:
     _without_thumbnail(document)
     head = letter.letterhead
     if head is not None:
+        _logo(document, docx, head)
         for group in (g for g in (head.address, head.contacts, head.direct) if g):
             _lines(document, group, style="Letterhead")
     for single in (letter.date_line, letter.delivery):

@@ -17,13 +17,16 @@ _STYLE = """
 body { font-family: Arial, Helvetica, sans-serif; font-size: 12pt; line-height: 1.5;
        color: #0b0c0c; max-width: 42em; margin: 2em auto; padding: 0 1em; }
 .letterhead { text-align: right; font-style: normal; }
+.logo { float: left; margin: 0 1em 1em 0; }
+.logo img { display: block; max-height: 5em; max-width: 14em; }
+header > :not(.logo):not(.letterhead) { clear: both; }
 address { font-style: normal; margin: 0 0 1em; }
 h1 { font-size: 1.25em; margin: 1.5em 0 1em; }
 h2 { font-size: 1.1em; margin: 1.5em 0 0.5em; }
 table { border-collapse: collapse; margin: 0 0 1em; width: 100%; }
 caption { text-align: left; font-weight: bold; padding: 0 0 0.5em; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; margin: 0; padding: 0;
-                   overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); border: 0;
+                   overflow: hidden; clip: rect(0, 0, 0, 0); border: 0;
                    white-space: nowrap; }
 th, td { border: 1px solid #505a5f; padding: 0.4em 0.6em; text-align: left;
          vertical-align: top; }
@@ -32,7 +35,7 @@ tbody th { font-weight: normal; }
 .signature-image img { max-height: 4em; }
 /* A description of a signature with no image to describe: read by screen readers, not shown. */
 .signature { position: absolute; width: 1px; height: 1px; margin: 0; padding: 0;
-             overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); border: 0;
+             overflow: hidden; clip: rect(0, 0, 0, 0); border: 0;
              white-space: nowrap; }
 .sign-off { page-break-inside: avoid; break-inside: avoid; }
 /* A draft's placeholders: highlighted, so that none is sent by mistake. */
@@ -89,6 +92,9 @@ def _block(block: Block) -> str:
 def _head_parts(letter: Letter) -> list[str]:
     parts = []
     head = letter.letterhead
+    if head is not None and head.logo is not None:
+        src, alt = escape(head.logo, quote=True), escape(head.logo_alt or "", quote=True)
+        parts.append(f'<p class="logo"><img src="{src}" alt="{alt}" /></p>')
     if head is not None:
         groups = [g for g in (head.address, head.contacts, head.direct) if g]
         inner = "\n".join(f"<p>{_lines(g)}</p>" for g in groups)
