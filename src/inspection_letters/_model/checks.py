@@ -9,6 +9,7 @@ first.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
@@ -111,6 +112,8 @@ def check_image_uri(value: Any) -> str:
 
 #: The raster formats a logo may be in: every writer (HTML, WeasyPrint, Word) draws them.
 RASTER_IMAGE_TYPES = ("png", "jpeg", "gif")
+# How each kind of image file starts.
+_MAGIC = {"png": b"\x89PNG\r\n\x1a\n", "jpeg": b"\xff\xd8\xff", "gif": b"GIF8"}
 _RASTER_URI = re.compile(r"data:image/(png|jpeg|gif);base64,([A-Za-z0-9+/]+={0,2})")
 
 
@@ -132,6 +135,10 @@ a raster image as a data URI; expected 'data:image/png;base64,...' (or jpeg or g
             f"{value[:40]!r}... is not a raster image as a data URI; "
             "expected 'data:image/png;base64,...' (or jpeg or gif)"
         )
+    kind = matched.group(1)
+    start = base64.b64decode(matched.group(2)[:16])
+    if not start.startswith(_MAGIC[kind]):
+        raise InvalidValueError(f"{value[:40]!r}... does not hold a {kind.upper()} image")
     return str(value)
 
 

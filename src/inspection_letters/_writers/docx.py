@@ -186,11 +186,19 @@ def _picture(document: Any, docx: Any, uri: str, height: float, alt: str) -> Any
     header, _, data = uri.partition(",")
     if not header.endswith(";base64"):
         return None
+    exceptions = docx.image.exceptions
+    paragraph = document.add_paragraph()
     try:
         picture = io.BytesIO(base64.b64decode(data, validate=True))
-        paragraph = document.add_paragraph()
         shape = paragraph.add_run().add_picture(picture, height=docx.shared.Cm(height))
-    except (binascii.Error, docx.image.exceptions.UnrecognizedImageError):
+    except (
+        binascii.Error,
+        exceptions.UnrecognizedImageError,
+        exceptions.InvalidImageStreamError,
+        exceptions.UnexpectedEndOfFileError,
+    ):
+        # An image Word cannot read is left out, and the paragraph made for it.
+        paragraph._p.getparent().remove(paragraph._p)
         return None
     shape._inline.docPr.set("descr", alt)
     return paragraph
