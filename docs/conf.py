@@ -31,6 +31,7 @@ with (ROOT / "pyproject.toml").open("rb") as pyproject:
 extensions = [
     "myst_parser",
     "sphinx.ext.autodoc",
+    "sphinxcontrib.mermaid",
 ]
 source_suffix = {".md": "markdown"}
 root_doc = "index"
@@ -50,11 +51,14 @@ nitpick_ignore_regex = [
     # The registries' type variable, and the private types of a plain-language rule's
     # ``check`` (a segment of text and what the rule knows of the text around it).
     (r"py:.*", r"inspection_letters\._registry\.T"),
-    (r"py:.*", r"inspection_letters\._readability\.Segment"),
-    (r"py:.*", r"inspection_letters\._plain_language\.RuleContext"),
+    (r"py:.*", r"inspection_letters\._readability\.report\.Segment"),
+    (r"py:.*", r"inspection_letters\._readability\.plain_language\.RuleContext"),
 ]
 
 myst_enable_extensions = ["colon_fence", "deflist"]
+# ```mermaid fences are diagrams both here (sphinxcontrib-mermaid) and on GitHub. The site
+# loads mermaid.js in the reader's browser; the build itself fetches nothing.
+myst_fence_as_directive = ["mermaid"]
 # Headings get anchors, so that pages can link to a section: [below](#for-developers).
 myst_heading_anchors = 3
 

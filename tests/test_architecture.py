@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import inspection_letters
+from tests.helpers import ROOT
 
 PACKAGE = Path(inspection_letters.__file__).parent
 
@@ -158,3 +159,28 @@ def test_imports_against_the_way_are_lazy_and_named() -> None:
         and room_of(imported) not in ALLOWED[room_of(importer)]
     }
     assert NAMED_LAZY == against
+
+
+def drawn_edges(arrow: str) -> set[tuple[str, str]]:
+    """The edges ``a --> b`` (or ``a -.-> b``) of the first diagram in the architecture page."""
+    page = (ROOT / "docs" / "architecture.md").read_text("utf-8")
+    diagram = page.split("```mermaid", 1)[1].split("```", 1)[0]
+    edges = (line.split(arrow) for line in diagram.splitlines() if arrow in line)
+    return {(f"_{a.strip()}", f"_{b.strip()}") for a, b in edges}
+
+
+def room_edges(*, lazy: bool) -> set[tuple[str, str]]:
+    """The imports between rooms the code makes: at module level, or only inside functions."""
+
+    def between(pairs: set[tuple[str, str]]) -> set[tuple[str, str]]:
+        rooms = {(room_of(a), room_of(b)) for a, b in pairs}
+        return {(a, b) for a, b in rooms if a and b and a != b}
+
+    module_level = between(imports())
+    return between(imports(lazy=True)) - module_level if lazy else module_level
+
+
+def test_the_diagram_draws_the_imports_between_rooms() -> None:
+    """The architecture page's diagram draws exactly the imports between rooms the code makes."""
+    assert room_edges(lazy=False) == drawn_edges(" --> ")
+    assert room_edges(lazy=True) == drawn_edges(" -.-> ")

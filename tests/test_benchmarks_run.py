@@ -38,6 +38,7 @@ def test_benchmark_runs_in_quick_mode() -> None:
         "import inspection_letters",
         "## Scaling",
         "one finding of",
+        "## Reports",
     ):
         assert expected in done.stdout
     # A warning means the floor no longer writes the same letter as render_letter

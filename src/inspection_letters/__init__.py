@@ -29,6 +29,7 @@ if TYPE_CHECKING:
         MissingInputError,
         OutcomesFileError,
         PluginError,
+        ReportFileError,
         TemplateError,
         TemplateSecurityError,
         UnknownNameError,
@@ -67,10 +68,13 @@ if TYPE_CHECKING:
         check_readability,
     )
     from ._readability.report import ReadabilityIssue, ReadabilityReport
+    from ._readers.councils import Council, find_council
     from ._readers.example import example_inspection
     from ._readers.file_check import validate_file
     from ._readers.json_files import dump_inspection, load_inspection
     from ._readers.outcomes import read_outcomes
+    from ._readers.report_body import Improvement, ReportParagraph, ReportSection
+    from ._readers.reports import Footnote, Report, read_report
     from ._readers.schema import inspection_schema
     from ._writers.formats import Format, FormatRegistry, Writer, formats
 
@@ -85,7 +89,7 @@ _EXPORTS: dict[str, str] = {
             "InspectionFileError InspectionLettersError InvalidFieldsError "
             "InvalidInspectionError InvalidValueError LetterNotDueError "
             "MissingExtraError MissingInputError OutcomesFileError PluginError "
-            "TemplateError TemplateSecurityError UnknownNameError"
+            "ReportFileError TemplateError TemplateSecurityError UnknownNameError"
         ),
         "._readers.example": "example_inspection",
         "._readers.file_check": "validate_file",
@@ -101,6 +105,9 @@ _EXPORTS: dict[str, str] = {
             "Signature"
         ),
         "._readers.outcomes": "read_outcomes",
+        "._readers.councils": "Council find_council",
+        "._readers.report_body": "Improvement ReportParagraph ReportSection",
+        "._readers.reports": "Footnote Report read_report",
         "._model.people": "OFFICES Office Recipient Signatory office",
         "._readability.plain_language": "PLAIN_LANGUAGE_RULES PlainLanguageRule check_readability",
         "._readability.report": "ReadabilityIssue ReadabilityReport",
@@ -120,9 +127,11 @@ __all__ = [
     "BatchItem",
     "BatchResult",
     "Change",
+    "Council",
     "DirectorOutcome",
     "Finding",
     "FindingList",
+    "Footnote",
     "Format",
     "FormatRegistry",
     "Framework",
@@ -130,6 +139,7 @@ __all__ = [
     "GradeRow",
     "GradeTable",
     "Heading",
+    "Improvement",
     "Inspection",
     "InspectionFileError",
     "InspectionLettersError",
@@ -159,6 +169,10 @@ __all__ = [
     "ReadabilityIssue",
     "ReadabilityReport",
     "Recipient",
+    "Report",
+    "ReportFileError",
+    "ReportParagraph",
+    "ReportSection",
     "Rule",
     "Severity",
     "Signatory",
@@ -173,6 +187,7 @@ __all__ = [
     "director_outcome",
     "dump_inspection",
     "example_inspection",
+    "find_council",
     "formats",
     "graded_only",
     "inspection_schema",
@@ -181,6 +196,7 @@ __all__ = [
     "no_context",
     "office",
     "read_outcomes",
+    "read_report",
     "render_batch",
     "render_letter",
     "validate",

@@ -129,3 +129,21 @@ class MissingExtraError(InspectionLettersError, ImportError):
             f"install it with: pip install 'inspection-letters[{extra}]'"
         )
         super().__init__(message)
+
+
+class ReportFileError(InspectionLettersError, ValueError):
+    """A file that cannot be read as an Ofsted ILACS inspection report.
+
+    ``reason`` is a stable word for what is wrong (such as ``'not-pdf'``,
+    ``'encrypted'`` or ``'visit-letter'``), so that callers can tell cases apart
+    without reading the message.
+
+    >>> print(ReportFileError("letter.pdf", "visit-letter", "it is a focused visit's letter"))
+    cannot read 'letter.pdf' as an inspection report: it is a focused visit's letter
+    """
+
+    def __init__(self, source: str, reason: str, detail: str) -> None:
+        self.source = source
+        self.reason = reason
+        self.detail = detail
+        super().__init__(f"cannot read {shown(source)} as an inspection report: {detail}")

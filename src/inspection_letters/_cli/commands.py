@@ -360,4 +360,8 @@ def batch(
         raise _Failed("")
 
 
+# Commands in modules of their own, registered on the group.
+from .read_report import read_report_command  # noqa: E402
+
+main.add_command(read_report_command)
 main.add_command(example_command)

@@ -82,9 +82,14 @@ class LocalAuthority:
 
 @frozen(kw_only=True)
 class PreviousOutcome:
-    """The outcome of the council's previous graded inspection, where known."""
+    """The outcome of the council's previous graded inspection, where known.
 
-    year: int = checked(check_year)
+    Either the year or the grades may be unknown: a report's summary may say
+    "since the last inspection in 2017" without the grade, or "when services
+    were judged to be good" without the year.
+    """
+
+    year: int | None = checked(check_year, optional=True)
     overall: Grade | None = of_type(Grade, optional=True)
     """The overall effectiveness grade, where the previous inspection gave one."""
 

@@ -186,11 +186,15 @@ def _short_after_weak(inspection: Inspection) -> _Found:
         yield (
             "type",
             (
-                f"a short inspection after an overall grade of {grade.label!r} in "
-                f"{previous.year}; after such grades the next inspection was standard in "
+                f"a short inspection after an overall grade of {grade.label!r} "
+                f"{_when(previous.year)}; after such grades the next inspection was standard in "
                 "56 of 56 published cases"
             ),
         )
+
+
+def _when(year: int | None) -> str:
+    return f"in {year}" if year is not None else "at the previous inspection"
 
 
 def _framework_differs(inspection: Inspection) -> _Found:
