@@ -195,7 +195,7 @@ def test_wheel_names_the_project_urls(built: dict[str, Path]) -> None:
 def test_wheel_offers_users_only_their_extras(built: dict[str, Path]) -> None:
     """The extras a user sees are the features', not the development tools."""
     extras = set(_metadata(built["wheel"]).get_all("Provides-Extra") or ())
-    assert {"docs", "docx", "hypothesis", "pdf", "readability"} == extras
+    assert {"docs", "docx", "hypothesis", "pdf", "readability", "reports"} == extras
 
 
 def test_wheel_holds_the_package_data(built: dict[str, Path]) -> None:
