@@ -47,6 +47,14 @@ def _word_pattern(phrase: str, exempt: str = "") -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){body}(?![\w-]){after}", re.IGNORECASE)
 
 
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _first_word(phrase: str) -> str:
+    """A phrase's first word, lowercased, as :func:`_word_pattern` splits it."""
+    return re.split(r"[\s-]+", phrase.strip())[0].lower()
+
+
 @frozen(kw_only=True)
 class RuleContext:
     """What the rules need besides the segment: the whole text and the settings."""
@@ -82,10 +90,18 @@ class RuleContext:
             avoid.append((_word_pattern(word), advice or "a plainer, everyday word", "your list"))
         names = {**acronyms(), **extra_acronyms}
         phrases = [*(row[0] for row in _table("words_to_avoid.txt")), *extra_words_to_avoid]
+        firsts = [_first_word(phrase) for phrase in phrases]
+        if text.isascii():
+            # Only the words whose first word the text has can be found in it: the rest need
+            # not be tried on any sentence. (Other text keeps every word: its case-blind
+            # matching is subtler than str.lower.)
+            used = set(_ASCII_WORD.findall(text.lower()))
+            kept = [i for i, first in enumerate(firsts) if first in used or not first.isalnum()]
+            avoid, firsts = [avoid[i] for i in kept], [firsts[i] for i in kept]
         return cls(
             max_sentence_words=max_sentence_words,
             avoid=tuple(avoid),
-            avoid_first_words=tuple(_first_word(phrase) for phrase in phrases),
+            avoid_first_words=tuple(firsts),
             acronyms=names,
             explained=explanations(text, names),
         )
@@ -173,14 +189,6 @@ def _acronym(segment: Segment, context: RuleContext) -> _Found:
             f"{acronym!r} is not spelled out before it is used",
             f"write {words} in full, or write '{first} ({acronym})' the first time",
         )
-
-
-_ASCII_WORD = re.compile(r"[a-z0-9]+")
-
-
-def _first_word(phrase: str) -> str:
-    """A phrase's first word, lowercased, as :func:`_word_pattern` splits it."""
-    return re.split(r"[\s-]+", phrase.strip())[0].lower()
 
 
 def _word_to_avoid(segment: Segment, context: RuleContext) -> _Found:

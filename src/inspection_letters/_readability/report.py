@@ -25,7 +25,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from attrs import frozen
+from attrs import field, frozen
 
 from .._errors import InvalidValueError
 from .._model.rules import Severity
@@ -63,10 +63,11 @@ class Segment:
     prose: bool
     """Whether it is a sentence that the readability formulas count."""
 
-    @property
-    def words(self) -> list[str]:
-        """Its words, as :func:`words_of` counts them."""
-        return words_of(self.text)
+    words: tuple[str, ...] = field(init=False, eq=False, repr=False)
+    """Its words, as :func:`words_of` counts them: found once, when it is made."""
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "words", tuple(words_of(self.text)))
 
 
 @frozen
