@@ -86,3 +86,14 @@ def test_word_logo_and_hidden_description() -> None:
     director = docx.Document(io.BytesIO(render_letter(example(), "director").to_docx()))
     runs = [r for p in director.paragraphs for r in p.runs if r.text.startswith("A handwritten")]
     assert [True] == [r.font.hidden for r in runs]
+
+
+def test_word_keeps_the_sign_off_with_the_name() -> None:
+    """Word: "Yours sincerely" and the signature are kept with the next paragraph (the name)."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document(io.BytesIO(render_letter(example(), "director").to_docx()))
+    paragraphs = document.paragraphs
+    closing = next(i for i, p in enumerate(paragraphs) if p.text == "Yours sincerely")
+    kept = [p.paragraph_format.keep_with_next for p in paragraphs[closing : closing + 2]]
+    assert [True, True] == kept  # the closing, then the (hidden) description
+    assert paragraphs[closing + 2].text.startswith("Yvette Stanley")
