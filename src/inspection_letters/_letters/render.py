@@ -27,13 +27,17 @@ def _environment(
     return user_environment(*directories)
 
 
-def _grade_rows(inspection: Inspection, draft: bool) -> Iterator[tuple[JudgementArea, Any]]:
+def _grade_rows(
+    inspection: Inspection, builder: LetterBuilder
+) -> Iterator[tuple[JudgementArea, Any]]:
     era = inspection.era
     areas = era.areas if era is not None else tuple(j.area for j in inspection.judgements)
     for area in areas:
         grade: Grade | Missing | None = inspection.grade_of(area)
-        if grade is None and draft:
-            grade = Missing(f"the grade for {area.title.lower()}")
+        if grade is None and builder.draft:
+            grade = builder.need(
+                None, f"judgements.{area.value}", f"the grade for {area.title.lower()}"
+            )
         yield area, grade
 
 
@@ -75,7 +79,7 @@ def render_letter(
         "area": area,
         "details": details,
         "phrase": details.phrase,
-        "grades": tuple(_grade_rows(inspection, draft)),
+        "grades": tuple(_grade_rows(inspection, builder)),
         "offices": OFFICES,
         "draft": draft,
         **builder.functions(),

@@ -148,6 +148,9 @@ def _is_list_type(kind: Any) -> bool:
 def _structure_office(value: Any, _: type) -> Office:
     if isinstance(value, str):
         return office(value)
+    if isinstance(value, Mapping) and "address" not in value and value.get("key") in OFFICES:
+        # A shipped office by its key, with fields of its own (a logo, say) added.
+        value = {**_office_to_dict(OFFICES[value["key"]]), **value}
     made: Office = _office_from_dict(value, Office)
     return made
 

@@ -3,10 +3,12 @@
 No external resources: the stylesheet is inline, the signature image (where
 there is one) is a ``data:`` URI. The document is well-formed XML as well as
 HTML5, its language is marked ``en-GB``, headings run in order, the letterhead
-and addresses are ``<address>`` elements, the grade table has a caption and
-header scopes, and every piece of text is escaped.
+and addresses are ``<address>`` elements, the grade table has a caption (visually
+hidden: the heading above the table says what it shows, and screen readers
+still announce it) and header scopes, and every piece of text is escaped.
 """
 
+import re
 from html import escape
 
 from .._letters.letter import Block, FindingList, GradeTable, Heading, Letter, Paragraph
@@ -15,16 +17,30 @@ _STYLE = """
 body { font-family: Arial, Helvetica, sans-serif; font-size: 12pt; line-height: 1.5;
        color: #0b0c0c; max-width: 42em; margin: 2em auto; padding: 0 1em; }
 .letterhead { text-align: right; font-style: normal; }
+.logo { float: left; margin: 0 1em 1em 0; }
+.logo img { display: block; max-height: 5em; max-width: 14em; }
+header > :not(.logo):not(.letterhead) { clear: both; }
 address { font-style: normal; margin: 0 0 1em; }
 h1 { font-size: 1.25em; margin: 1.5em 0 1em; }
 h2 { font-size: 1.1em; margin: 1.5em 0 0.5em; }
 table { border-collapse: collapse; margin: 0 0 1em; width: 100%; }
 caption { text-align: left; font-weight: bold; padding: 0 0 0.5em; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; margin: 0; padding: 0;
+                   overflow: hidden; clip: rect(0, 0, 0, 0); border: 0;
+                   white-space: nowrap; }
 th, td { border: 1px solid #505a5f; padding: 0.4em 0.6em; text-align: left;
          vertical-align: top; }
 thead th { background: #f3f2f1; }
 tbody th { font-weight: normal; }
-.signature img { max-height: 4em; }
+.signature-image img { max-height: 4em; }
+/* A description of a signature with no image to describe: read by screen readers, not shown. */
+.signature { position: absolute; width: 1px; height: 1px; margin: 0; padding: 0;
+             overflow: hidden; clip: rect(0, 0, 0, 0); border: 0;
+             white-space: nowrap; }
+.sign-off { page-break-inside: avoid; break-inside: avoid; }
+/* A draft's placeholders: highlighted, so that none is sent by mistake. */
+mark.placeholder { background: #ffdd00; color: #0b0c0c; padding: 0 0.2em;
+                   outline: 2px dashed #0b0c0c; }
 @media print {
   @page { size: A4; margin: 2cm; }
   body { max-width: none; margin: 0; padding: 0; font-size: 11pt; }
@@ -56,7 +72,7 @@ def _table(table: GradeTable) -> str:
         for r in table.rows
     )
     return (
-        f"<table>\n<caption>{_text(table.caption)}</caption>\n"
+        f'<table>\n<caption class="visually-hidden">{_text(table.caption)}</caption>\n'
         f"<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>"
     )
 
@@ -76,6 +92,9 @@ def _block(block: Block) -> str:
 def _head_parts(letter: Letter) -> list[str]:
     parts = []
     head = letter.letterhead
+    if head is not None and head.logo is not None:
+        src, alt = escape(head.logo, quote=True), escape(head.logo_alt or "", quote=True)
+        parts.append(f'<p class="logo"><img src="{src}" alt="{alt}" /></p>')
     if head is not None:
         groups = [g for g in (head.address, head.contacts, head.direct) if g]
         inner = "\n".join(f"<p>{_lines(g)}</p>" for g in groups)
@@ -92,6 +111,11 @@ def _head_parts(letter: Letter) -> list[str]:
 
 
 def _signature_parts(letter: Letter) -> list[str]:
+    """The closing, the signature and the signatory, kept together on one page.
+
+    A signature's description is the alternative text of its image; with no
+    image it is visually hidden, so that it is never a visible line of the letter.
+    """
     parts = []
     if letter.closing is not None:
         parts.append(f'<p class="closing">{_text(letter.closing)}</p>')
@@ -100,11 +124,20 @@ def _signature_parts(letter: Letter) -> list[str]:
         if signature.image is not None:
             alt = escape(signature.description or f"The signature of {signature.name}", quote=True)
             src = escape(signature.image, quote=True)
-            parts.append(f'<p class="signature"><img src="{src}" alt="{alt}" /></p>')
+            parts.append(f'<p class="signature-image"><img src="{src}" alt="{alt}" /></p>')
         elif signature.description is not None:
             parts.append(f'<p class="signature">{_text(signature.description)}</p>')
         parts.append(f'<p class="signatory">{_lines((signature.name, *signature.roles))}</p>')
-    return parts
+    return ['<div class="sign-off">', *parts, "</div>"] if parts else []
+
+
+def _marked(parts: list[str], letter: Letter) -> list[str]:
+    """``parts`` with each of a draft's placeholders in a ``<mark>``, to be seen at once."""
+    if not letter.placeholders:
+        return parts
+    texts = sorted({_text(p.text) for p in letter.placeholders}, key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(text) for text in texts))
+    return [pattern.sub(r'<mark class="placeholder">\g<0></mark>', part) for part in parts]
 
 
 def write_html(letter: Letter) -> str:
@@ -122,6 +155,7 @@ def write_html(letter: Letter) -> str:
         *_signature_parts(letter),
         "</main>",
     ]
+    body = _marked(body, letter)
     return "\n".join(
         [
             "<!DOCTYPE html>",
