@@ -31,6 +31,7 @@ import io
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -52,6 +53,8 @@ from inspection_letters import (
     OFFICES,
     Finding,
     Inspection,
+    check_readability,
+    dump_inspection,
     load_inspection,
     read_outcomes,
     render_letter,
@@ -700,6 +703,52 @@ def scaling(settings: Settings, inspection: Inspection, markdown: bool) -> None:
     print(table(["case", "ms/letter", "MB/s"], rows, markdown), flush=True)
 
 
+# --- Lint ----------------------------------------------------------------------------------------
+
+LINT_TARGET = 3.0
+
+
+def lint(settings: Settings, inspection: Inspection, markdown: bool) -> None:
+    """``lint`` against ``render`` of the same file, as the command line runs them."""
+    heading("Lint: the readability check of a letter, against rendering it")
+    base = inspection.findings[0].text
+    counts = (10, 100) if settings.quick else (10, 100, 1_000, 10_000)
+    directory = Path(tempfile.mkdtemp(prefix="bench-lint-"))
+    cases: dict[tuple[int, str], Case] = {}
+    for count in counts:
+        findings = tuple(Finding(text=f"{n}: {base}") for n in range(count))
+        path = directory / f"{count}.json"
+        path.write_text(json.dumps(dump_inspection(attrs.evolve(inspection, findings=findings))))
+
+        def rendered(path: Path = path) -> str:
+            return str(render_letter(load_inspection(path), "children"))
+
+        cases[count, "render"] = Case(f"render {count:,}", rendered)
+        cases[count, "lint"] = Case(f"lint {count:,}", lambda r=rendered: check_readability(r()))
+    measure(
+        list(cases.values()),
+        Settings(settings.quick, min(settings.rounds, 5), settings.budget, 1, 1),
+    )
+    rows = []
+    for count in counts:
+        render_s, lint_s = cases[count, "render"].best, cases[count, "lint"].best
+        ratio = lint_s / render_s
+        rows.append(
+            [
+                f"{count:,}",
+                f"{render_s * 1e3:,.1f}",
+                f"{lint_s * 1e3:,.1f}",
+                f"{lint_s / count * 1e6:,.1f}",
+                f"{ratio:.2f}",
+                verdict(ratio, LINT_TARGET),
+            ]
+        )
+    headers = ["findings", "render ms", "lint ms", "lint µs/finding", "lint/render", "<= 3x"]
+    print("(each: load the file, render the children's letter; lint also checks it)\n")
+    print(table(headers, rows, markdown), flush=True)
+    shutil.rmtree(directory, ignore_errors=True)
+
+
 # --- Profile -------------------------------------------------------------------------------------
 
 
@@ -776,8 +825,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="a few iterations; checks it runs")
     parser.add_argument(
         "--only",
-        default="targets,render,batch,import,scaling,reports",
-        help="comma-separated sections: targets, render, batch, import, scaling, reports",
+        default="targets,render,batch,import,scaling,lint,reports",
+        help="comma-separated sections: targets, render, batch, import, scaling, lint, reports",
     )
     parser.add_argument("--csv", type=Path, default=HISTORY, help="the outcomes for the batch")
     parser.add_argument("--markdown", action="store_true", help="print tables as Markdown")
@@ -786,7 +835,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     options = parser.parse_args(argv)
     sections = {s.strip() for s in options.only.split(",")}
-    unknown = sections - {"targets", "render", "batch", "import", "scaling", "reports"}
+    unknown = sections - {"targets", "render", "batch", "import", "scaling", "lint", "reports"}
     if unknown:
         parser.error(f"unknown section(s): {', '.join(sorted(unknown))}")
     if options.quick:
@@ -825,6 +874,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         imports(settings, options.markdown)
     if "scaling" in sections:
         scaling(settings, inspection, options.markdown)
+    if "lint" in sections:
+        lint(settings, inspection, options.markdown)
     if "reports" in sections:
         heading("Reports: reading Ofsted's report PDFs")
         from bench_reports import reports  # beside this file

@@ -136,3 +136,47 @@ def without_letter_details(inspection: Inspection, audience: str) -> Inspection:
     """``inspection`` without the details of ``audience``'s letter."""
     kept: tuple[LetterDetails, ...] = tuple(d for d in inspection.letters if d.audience != audience)
     return attrs.evolve(inspection, letters=kept)
+
+
+def png_uri(width: int, height: int, colour: tuple[int, int, int] = (29, 112, 184)) -> str:
+    """A PNG of one colour with a white band across it, as a ``data:`` URI: a logo to see."""
+    import base64
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    rows = []
+    for y in range(height):
+        pixel = bytes((255, 255, 255)) if height // 3 <= y < height // 2 else bytes(colour)
+        rows.append(b"\x00" + pixel * width)
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+    png += chunk(b"IDAT", zlib.compress(b"".join(rows))) + chunk(b"IEND", b"")
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+
+
+#: A logo of 160 by 48 pixels, big enough to be seen in a screenshot.
+LOGO = png_uri(160, 48)
+
+
+def with_logo(inspection: Inspection, audience: str = "children") -> Inspection:
+    """``inspection`` with ``audience``'s letter sent from an office that has :data:`LOGO`."""
+    from inspection_letters import OFFICES, LetterDetails
+
+    letters = []
+    found = False
+    for details in inspection.letters:
+        if details.audience == audience:
+            found = True
+            base = details.office or OFFICES["bristol" if audience == "children" else "london"]
+            details = attrs.evolve(
+                details, office=attrs.evolve(base, logo=LOGO, logo_alt="The council's logo")
+            )
+        letters.append(details)
+    if not found:
+        office = attrs.evolve(OFFICES["bristol"], logo=LOGO, logo_alt="The council's logo")
+        letters.append(LetterDetails(audience=audience, office=office))
+    return attrs.evolve(inspection, letters=tuple(letters))

@@ -287,7 +287,11 @@ def test_injection_is_literal_in_plain_text(payload: str) -> None:
 def unescaped_syntax(markdown: str) -> list[str]:
     """The characters of ``markdown`` that Markdown would read as syntax (not escaped)."""
     # The writer's own references, for a leading space or tab and an empty line, are text.
-    return re.findall(r"\\.|&#32;|&#9;|&nbsp;|([`*_{}\[\]<>()#+!|~&])", markdown, re.DOTALL)
+    # Only these are syntax anywhere in a line (the starts of lines are `block_starts`'): "(",
+    # "!", "]" or ">" are plain without a "[" or "<" before them, "&" without a reference after.
+    return re.findall(
+        r"\\.|&#32;|&#9;|&nbsp;|([`*_\[<|~]|&(?=#?[0-9A-Za-z]+;))", markdown, re.DOTALL
+    )
 
 
 BLOCK_START = re.compile(r"[ \t]*(?:#+ |[-+*] |\d+[.)] |>|\||```|~~~|    |\t)?")

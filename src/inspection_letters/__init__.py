@@ -46,6 +46,7 @@ if TYPE_CHECKING:
         Letter,
         Letterhead,
         Paragraph,
+        Placeholder,
         Quote,
         Signature,
     )
@@ -70,6 +71,7 @@ if TYPE_CHECKING:
     )
     from ._readability.report import ReadabilityIssue, ReadabilityReport
     from ._readers.councils import Council, find_council
+    from ._readers.example import example_inspection
     from ._readers.file_check import validate_file
     from ._readers.json_files import dump_inspection, load_inspection
     from ._readers.outcomes import read_outcomes
@@ -92,6 +94,7 @@ _EXPORTS: dict[str, str] = {
             "PluginError ReportFileError TemplateError TemplateSecurityError "
             "UnknownNameError WriterError"
         ),
+        "._readers.example": "example_inspection",
         "._readers.file_check": "validate_file",
         "._writers.formats": "Format FormatRegistry Writer formats",
         "._model.frameworks": "Framework InspectionType JudgementArea",
@@ -101,7 +104,8 @@ _EXPORTS: dict[str, str] = {
         ),
         "._readers.json_files": "dump_inspection load_inspection",
         "._letters.letter": (
-            "FindingList GradeRow GradeTable Heading Letter Letterhead Paragraph Quote Signature"
+            "FindingList GradeRow GradeTable Heading Letter Letterhead Paragraph Placeholder Quote "
+            "Signature"
         ),
         "._readers.outcomes": "read_outcomes",
         "._readers.councils": "Council find_council",
@@ -159,6 +163,7 @@ __all__ = [
     "OutcomesFileError",
     "OutputFileError",
     "Paragraph",
+    "Placeholder",
     "PlainLanguageRule",
     "PluginError",
     "PreviousOutcome",
@@ -186,6 +191,7 @@ __all__ = [
     "check_readability",
     "director_outcome",
     "dump_inspection",
+    "example_inspection",
     "find_council",
     "formats",
     "graded_only",

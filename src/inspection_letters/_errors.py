@@ -125,11 +125,15 @@ class PluginError(InspectionLettersError, ImportError):
 
 
 class MissingExtraError(InspectionLettersError, ImportError):
-    """A feature needs an optional extra that is not installed."""
+    """A feature needs an optional extra that is not installed.
+
+    >>> print(MissingExtraError("Word letters", "docx"))  # doctest: +ELLIPSIS
+    Word letters need the optional extra 'docx'; install it with: pip install ...[docx]'
+    """
 
     def __init__(self, feature: str, extra: str) -> None:
         message = (
-            f"{feature} needs the optional extra {extra!r}; "
+            f"{feature} need the optional extra {extra!r}; "
             f"install it with: pip install 'inspection-letters[{extra}]'"
         )
         super().__init__(message)

@@ -34,10 +34,15 @@ from collections.abc import Callable, Collection
 from typing import TypeVar
 
 import attrs
-from hypothesis import strategies as st
-from hypothesis.strategies import SearchStrategy
 
-from ._errors import InvalidValueError, UnknownNameError
+from ._errors import InvalidValueError, MissingExtraError, UnknownNameError
+
+try:
+    from hypothesis import strategies as st
+    from hypothesis.strategies import SearchStrategy
+except ImportError:  # the same error as the PDF and Word writers give without their extras
+    raise MissingExtraError("The hypothesis strategies", "hypothesis") from None
+
 from ._model.frameworks import LIMITING_AREAS, Framework, InspectionType, JudgementArea
 from ._model.grades import Grade
 from ._model.inspection import (
@@ -162,17 +167,37 @@ def _previous_from(year: int, judgements: tuple[Judgement, ...]) -> PreviousOutc
     )
 
 
-def offices() -> SearchStrategy[Office]:
-    """Ofsted's shipped offices, and offices with any address."""
-    return st.sampled_from(tuple(OFFICES.values())) | st.builds(
-        Office,
-        key=texts(max_size=10),
-        address=st.lists(texts(max_size=20), min_size=1, max_size=5).map(tuple),
-        telephone=_optional(_TELEPHONES),
-        textphone=_optional(_TELEPHONES),
-        email=_optional(_EMAILS),
-        website=_optional(st.just("www.gov.uk/ofsted") | texts()),
+# Tiny raster images, as an office's logo is given.
+_LOGOS = (
+    "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA"
+    "60e6kgAAAABJRU5ErkJggg==",
+    "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7",
+)
+
+
+def _with_logo(office: Office) -> SearchStrategy[Office]:
+    with_one = st.builds(
+        lambda logo, alt: attrs.evolve(office, logo=logo, logo_alt=alt),
+        st.sampled_from(_LOGOS),
+        texts(max_size=20),
     )
+    return st.just(office) | with_one
+
+
+def offices() -> SearchStrategy[Office]:
+    """Ofsted's shipped offices, and offices with any address, some with a logo."""
+    return (
+        st.sampled_from(tuple(OFFICES.values()))
+        | st.builds(
+            Office,
+            key=texts(max_size=10),
+            address=st.lists(texts(max_size=20), min_size=1, max_size=5).map(tuple),
+            telephone=_optional(_TELEPHONES),
+            textphone=_optional(_TELEPHONES),
+            email=_optional(_EMAILS),
+            website=_optional(st.just("www.gov.uk/ofsted") | texts()),
+        )
+    ).flatmap(_with_logo)
 
 
 def signatories() -> SearchStrategy[Signatory]:

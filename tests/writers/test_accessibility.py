@@ -19,7 +19,6 @@ import fcntl
 import json
 import os
 import select
-import shutil
 import subprocess
 import tempfile
 import time
@@ -32,7 +31,16 @@ import pytest
 
 from inspection_letters import Framework, Grade, Letter, render_letter
 from inspection_letters._letters.letter import Signature
-from tests.helpers import ROOT, TINY_PNG, every, example, graded
+from tests.accessibility.browser import find_browser
+from tests.helpers import (
+    ROOT,
+    TINY_PNG,
+    every,
+    example,
+    graded,
+    with_logo,
+    without_letter_details,
+)
 
 HERE = ROOT / "tests"
 AXE = HERE / "accessibility" / "node_modules" / "axe-core" / "axe.min.js"
@@ -148,9 +156,9 @@ def _unavailable(reason: str) -> None:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     """One Chromium for the module, with a profile of its own that is thrown away."""
-    executable = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    executable, why = find_browser()
     if executable is None:
-        _unavailable("Chromium is not installed; run `python3 dev.py setup` as root")
+        _unavailable(f"no headless Chromium ({why}); run `python3 dev.py setup` as root")
     if not AXE.exists():
         _unavailable(f"axe-core is not installed at {AXE}; run `python3 dev.py setup`")
     assert executable is not None
@@ -169,22 +177,48 @@ def _signed(letter: Letter) -> Letter:
 
 
 def letters() -> dict[str, Letter]:
-    """Every built-in audience's letter, a 2023-era letter, and a signature image."""
+    """Every built-in audience's letter, a 2023-era letter, a signature image, drafts, a logo."""
     era_2023 = graded(Framework.ILACS_2023, every(Framework.ILACS_2023, Grade.GOOD))
     director = render_letter(example(), "director")
+    bare = without_letter_details(attrs.evolve(example(), findings=(), published=None), "director")
     return {
         "children": render_letter(example(), "children"),
         "director": director,
         "children-2023": render_letter(era_2023, "children"),
         "director-signed": _signed(director),
+        "children-draft": render_letter(bare, "children", draft=True),
+        "director-draft": render_letter(bare, "director", draft=True),
+        "children-logo": render_letter(with_logo(example()), "children"),
     }
 
 
 LETTERS = letters()
 
 
+# What a person sees: the size and place of the parts a test looks at, as the browser draws them.
+_GEOMETRY = """JSON.stringify({
+  boxes: Object.fromEntries([
+    "p.signature", "caption", "p.logo img", "h1", "address.letterhead"
+  ].map(s => {
+    const e = document.querySelector(s);
+    if (!e) return [s, null];
+    const r = e.getBoundingClientRect();
+    return [s, {x: r.x, y: r.y, width: r.width, height: r.height}];
+  })),
+  marks: Array.from(document.querySelectorAll("mark.placeholder")).map(m => {
+    const r = m.getBoundingClientRect();
+    return {text: m.textContent, width: r.width, height: r.height,
+            background: getComputedStyle(m).backgroundColor};
+  }),
+})"""
+
+
 def _check(browser: Browser, name: str, html: str, directory: Path) -> dict[str, Any]:
-    """Open ``html`` in a new tab, run axe-core on it, save a screenshot; axe's results."""
+    """Open ``html`` in a new tab, run axe-core on it, save a screenshot; axe's results.
+
+    The results also hold, under ``"geometry"``, where the browser drew the parts
+    that must or must not be seen (see ``_GEOMETRY``).
+    """
     page = directory / f"{name}.html"
     page.write_text(html, encoding="utf-8")
     target = browser.send("Target.createTarget", url="about:blank")["targetId"]
@@ -210,6 +244,8 @@ def _check(browser: Browser, name: str, html: str, directory: Path) -> dict[str,
         if "exceptionDetails" in evaluated:
             raise RuntimeError(f"axe-core failed: {evaluated['exceptionDetails']}")
         results: dict[str, Any] = json.loads(evaluated["result"]["value"])
+        drawn = browser.send("Runtime.evaluate", session, expression=_GEOMETRY, returnByValue=True)
+        results["geometry"] = json.loads(drawn["result"]["value"])
         # The whole letter, not only the first screenful.
         size = browser.send("Page.getLayoutMetrics", session)["cssContentSize"]
         screenshot = browser.send(
@@ -249,3 +285,35 @@ def test_html_letter_has_no_wcag_22_aa_violations(
     if name.startswith("children"):
         assert {"th-has-data-cells", "list", "listitem"} <= passed
     assert (ARTIFACTS / f"{name}.png").stat().st_size > 1000
+
+
+@pytest.mark.parametrize("name", LETTERS)
+def test_html_letter_shows_what_a_reader_should_see(
+    name: str, browser: Browser, tmp_path: Path
+) -> None:
+    """No visible description line, the caption hidden, each placeholder marked, the logo shown.
+
+    Measured in the browser, as a person sees the page: a visually hidden part
+    is drawn at most one pixel square.
+    """
+    letter = LETTERS[name]
+    geometry = _check(browser, name, letter.to_html(), tmp_path)["geometry"]
+    boxes = geometry["boxes"]
+    for hidden in ("p.signature", "caption"):
+        if boxes[hidden] is not None:
+            assert boxes[hidden]["width"] <= 1
+            assert boxes[hidden]["height"] <= 1
+    marks = geometry["marks"]
+    assert [p.text for p in letter.placeholders] == [m["text"] for m in marks]
+    assert all(m["width"] > 10 and m["height"] > 10 for m in marks)
+    assert {"rgb(255, 221, 0)"} >= {m["background"] for m in marks}
+    logo = boxes["p.logo img"]
+    if letter.letterhead is not None and letter.letterhead.logo is not None:
+        assert logo is not None
+        assert (logo["width"], logo["height"]) == (160, 48)
+        title, letterhead = boxes["h1"], boxes["address.letterhead"]
+        assert abs(title["x"] - logo["x"]) <= 1  # at the left edge of the letter, as the title
+        assert abs(letterhead["y"] - logo["y"]) <= 1  # level with the top of the letterhead
+        assert logo["x"] + logo["width"] < letterhead["x"] + letterhead["width"]
+    else:
+        assert logo is None

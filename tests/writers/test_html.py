@@ -7,11 +7,8 @@ from html.parser import HTMLParser
 
 import attrs
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from inspection_letters import Finding, Letter, render_letter
-from inspection_letters._writers import html as html_writer
 from tests.helpers import TINY_PNG, example, with_signatory
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -257,15 +254,3 @@ def test_html_keeps_line_breaks_within_address_lines() -> None:
     address = root.find(".//address[@class='recipient']")
     assert address is not None
     assert text_of(address).endswith("Gloucestershire County Council\nShire Hall\nWestgate Street")
-
-
-@given(st.lists(st.text(alphabet=st.sampled_from(["a", "&", "<", ">", '"', "'", "\n", "\0", "{"]))))
-def test_texts_escaped_at_once_are_escaped_as_each_alone(texts: list[str]) -> None:
-    """The HTML writer's one pass over every text escapes each as escaping it alone does."""
-    assert tuple(html_writer._text(text) for text in texts) == html_writer._escaped(texts)
-
-
-def test_many_texts_are_escaped_in_runs_as_each_alone() -> None:
-    """A letter of many texts (escaped in runs of them) is escaped as each text alone."""
-    texts = [f"finding {n} & <more> 'quoted'\n" for n in range(1000)]
-    assert tuple(html_writer._text(text) for text in texts) == html_writer._escaped(texts)

@@ -18,6 +18,7 @@ import click
 from .._errors import InspectionLettersError, InvalidFieldsError, InvalidValueError
 from .._letters.advisories import letter_advisories
 from .._letters.audiences import audiences
+from .._letters.letter import Placeholder
 from .._letters.render import render_letter
 from .._model.rules import Problem, Severity
 from .._readers.file_check import validate_file
@@ -26,6 +27,7 @@ from .._readers.json_files import load_inspection
 from .._readers.schema import inspection_schema
 from .._writers.formats import formats
 from .batch import BatchItem, render_batch
+from .example import example_command
 from .output_files import echo_letter, tolerant_streams, write_output
 
 EXAMPLE = "examples/gloucestershire-2022.json"
@@ -116,9 +118,16 @@ def render(
     """
     with _reported(_debug()):
         chosen = formats.get(format_)
+        if chosen.binary and output is None and _stdout_is_terminal():
+            raise InvalidValueError(
+                f"{format_!r} is a binary format, which a terminal cannot show; "
+                f"write it to a file with -o letter.{chosen.extension}, "
+                f"or pipe it: ... > letter.{chosen.extension}"
+            )
         inspection = load_inspection(file)
         letter = render_letter(inspection, audience, draft=draft, template_dir=template_dir)
         content = chosen.write(letter)
+    _warn_of_placeholders(letter.placeholders)
     if output is not None:
         data = content.encode("utf-8") if isinstance(content, str) else content
         with _reported(_debug()):
@@ -128,6 +137,28 @@ def render(
     else:
         with _reported(_debug()):
             echo_letter(content)
+
+
+def _warn_of_placeholders(placeholders: tuple[Placeholder, ...]) -> None:
+    """Say on standard error which placeholders a draft still shows, so none is sent."""
+    if not placeholders:
+        return
+    count = len(placeholders)
+    click.echo(
+        f"warning: the draft has {count} placeholder{'s' if count > 1 else ''} to fill in "
+        "before it is sent:",
+        err=True,
+    )
+    for placeholder in placeholders:
+        click.echo(f"warning:   {placeholder.field}: {placeholder.text}", err=True)
+
+
+def _stdout_is_terminal() -> bool:
+    """Whether standard output is a terminal (binary letters are refused there)."""
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):  # replaced, or closed
+        return False
 
 
 @main.command("validate")
@@ -185,12 +216,24 @@ def audiences_command() -> None:
 def formats_command() -> None:
     """List the formats letters can be written in, plugins included.
 
+    A format that needs an optional extra says so, and whether it is installed.
+
     \b
     Example:
       inspection-letters formats
     """
     with _reported(_debug()):
-        _listing(formats)
+        for name in formats:
+            chosen = formats.get(name)
+            line = f"{name}\t{chosen.description}" if chosen.description else name
+            if chosen.extra is not None:
+                state = (
+                    "installed"
+                    if chosen.installed
+                    else f"not installed: pip install 'inspection-letters[{chosen.extra}]'"
+                )
+                line += f" [extra {chosen.extra!r}: {state}]"
+            click.echo(line)
 
 
 @main.command()
@@ -353,3 +396,4 @@ def _batch(
 from .read_report import read_report_command  # noqa: E402
 
 main.add_command(read_report_command)
+main.add_command(example_command)

@@ -8,17 +8,44 @@ entry-point group ``inspection_letters.audiences`` (each entry point names an
 :class:`Audience`).
 """
 
+import os
 from collections.abc import Callable, Mapping
+from importlib.resources.abc import Traversable
 from typing import Any, overload
 
 from attrs import field, frozen
 
-from .._errors import LetterNotDueError
+from .._errors import InvalidValueError, LetterNotDueError
 from .._model.inspection import Inspection
 from .._registry import Registry
 from .director import director_outcome
 
 Prepare = Callable[[Inspection], Mapping[str, Any]]
+
+#: A directory of templates: a path, or a package's folder from ``importlib.resources.files``.
+TemplateDirectory = str | os.PathLike[str] | Traversable
+
+
+def _template_directory(value: TemplateDirectory | None) -> str | None:
+    """A template directory as the path the template loader reads, or ``None``.
+
+    ``files("my_letters") / "templates"`` is a ``Path`` for an installed
+    package, so a plugin names its own folder with no ``str()``; a folder that
+    is not on disk (a package inside a zip file) cannot be read as templates.
+    """
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, os.PathLike):
+        return os.fspath(value)
+    if isinstance(value, Traversable):
+        raise InvalidValueError(
+            f"{value!r} is not a folder on disk; a template directory must be one "
+            "(install the package unzipped)"
+        )
+    raise InvalidValueError(
+        f"{value!r} is not a template directory; expected a path, or a folder from "
+        "importlib.resources.files()"
+    )
 
 
 @frozen(kw_only=True)
@@ -35,7 +62,9 @@ class Audience:
     prepare: Prepare
     template: str | None = None
     source: str | None = None
-    directory: str | None = None
+    directory: str | None = field(default=None, converter=_template_directory)
+    """Where ``template`` is: a ``str``, a ``Path``, or a package's folder (a ``Traversable``)."""
+
     description: str = ""
     sandboxed: bool = field(default=True)
 
@@ -86,7 +115,7 @@ class AudienceRegistry(Registry[Audience]):
         *,
         template: str | None = ...,
         source: str | None = ...,
-        directory: str | None = ...,
+        directory: TemplateDirectory | None = ...,
         description: str = ...,
         replace: bool = ...,
     ) -> Prepare: ...
@@ -100,7 +129,7 @@ class AudienceRegistry(Registry[Audience]):
         *,
         template: str | None = ...,
         source: str | None = ...,
-        directory: str | None = ...,
+        directory: TemplateDirectory | None = ...,
         description: str = ...,
         replace: bool = ...,
     ) -> Callable[[Prepare], Prepare]: ...
@@ -113,7 +142,7 @@ class AudienceRegistry(Registry[Audience]):
         *,
         template: str | None = None,
         source: str | None = None,
-        directory: str | None = None,
+        directory: TemplateDirectory | None = None,
         description: str = "",
         replace: bool = False,
     ) -> Any:

@@ -26,17 +26,25 @@ from .letter import (
     Letter,
     Letterhead,
     Paragraph,
+    Placeholder,
     Quote,
     Signature,
 )
 
 _SINGLE = ("title", "date_line", "delivery", "salutation", "closing")
 _SINGLE_SIGNATURE = ("signature_name", "signature_description", "signature_image")
-_SINGLE_PARTS = _SINGLE + _SINGLE_SIGNATURE
+_SINGLE_LOGO = ("logo", "logo_alt")
+_SINGLE_PARTS = _SINGLE + _SINGLE_SIGNATURE + _SINGLE_LOGO
 _LINES = ("address", "contacts", "direct", "sender", "recipient", "signature_roles")
 # Marks the place of a quotation in a paragraph's text: private-use characters
 # around a random number drawn for each letter, so that data cannot forge one.
 _QUOTE_MARK = "\ue000{}:{}\ue001"
+
+
+# The attributes of missing data that a template prints on their own, and the
+# short placeholder each is shown as where it stands ("Dear [first name]").
+# Any other attribute of a placeholder is the placeholder itself.
+_SHORT_PLACEHOLDERS = {"given_name": "first name", "email": "email address"}
 
 
 class Missing:
@@ -44,19 +52,44 @@ class Missing:
 
     It prints as an instruction in the style of Ofsted's own ("Add recipient
     details (local authority to complete)"), and any attribute of it is itself,
-    so a template can read ``recipient.email`` from a missing recipient.
+    so a template can read ``recipient.email`` from a missing recipient; an
+    attribute printed on its own in a sentence, such as ``recipient.given_name``
+    in "Dear ...", is a short placeholder worded for its place: "Dear [first name]".
     """
 
-    def __init__(self, description: str) -> None:
+    def __init__(
+        self,
+        description: str,
+        field: str = "",
+        *,
+        short: str | None = None,
+        made: "list[Missing] | None" = None,
+    ) -> None:
         self.description = description
+        self.field = field
+        self.short = short
+        self._made = made if made is not None else []
+        self._made.append(self)
+        self._parts: dict[str, Missing] = {}
 
     def __str__(self) -> str:
+        if self.short is not None:
+            return f"[{self.short}]"
         return f"Add {self.description} (to complete)"
 
     def __getattr__(self, name: str) -> "Missing":
-        if name.startswith("__"):
+        if name.startswith("__") or name.startswith("_"):
             raise AttributeError(name)
-        return self
+        short = _SHORT_PLACEHOLDERS.get(name)
+        if short is None:
+            return self
+        part = self._parts.get(name)
+        if part is None:
+            part = Missing(
+                f"{self.description}: {short}", f"{self.field}.{name}", short=short, made=self._made
+            )
+            self._parts[name] = part
+        return part
 
     def __bool__(self) -> bool:
         return True
@@ -80,6 +113,8 @@ class LetterBuilder:
         self._written: list[str] = []
         """Every text the template gave a part, for the check of its characters."""
         self._nonce = ""  # drawn at the first quotation: most letters have none
+        # Every placeholder made for this letter, to list those it shows.
+        self._placeholders: list[Missing] = []
 
     def functions(self) -> dict[str, Callable[..., Any]]:
         """The functions a template may call, by the names it calls them."""
@@ -100,7 +135,7 @@ class LetterBuilder:
             return value
         if value is None or value == () or value == "":
             self.missing.setdefault(field, description)
-            return Missing(description)
+            return Missing(description, field, made=self._placeholders)
         return value
 
     def set(self, name: str, *, caller: Callable[[], str]) -> str:
@@ -134,12 +169,12 @@ class LetterBuilder:
             _single_part(name)
         if name in self._single:
             self._set_once(name)
-        if name == "signature_image":
-            # Letters use no external resources: the image must be inlined.
+        if name in ("signature_image", "logo"):
+            # Letters use no external resources: a picture must be inlined, and raster.
             try:
                 check_image_uri(text)
             except InvalidValueError as error:
-                raise TemplateError(f"the signature image: {error}") from None
+                raise TemplateError(f"the {name.replace('_', ' ')}: {error}") from None
         self._single[name] = text
         self._written.append(text)
         return ""
@@ -225,6 +260,46 @@ class LetterBuilder:
         self._quotes.clear()
         return tuple(pieces)
 
+    def _texts(self) -> list[tuple[str, str]]:
+        """Every piece of text of the letter so far, with the part it is in."""
+        texts: list[tuple[str, str]] = [*self._single.items()]
+        texts += [(name, line) for name, lines in self._lines.items() for line in lines]
+        for block in self._body:
+            part = type(block).__name__.lower()
+            if isinstance(block, Paragraph):
+                texts += [(part, p if isinstance(p, str) else p.text) for p in block.content]
+            elif isinstance(block, Heading):
+                texts.append((part, block.text))
+            elif isinstance(block, GradeTable):
+                cells = [block.caption, *block.headers]
+                cells += [text for row in block.rows for text in (row.judgement, row.grade)]
+                texts += [(part, cell) for cell in cells]
+            else:
+                texts += [(part, item) for item in block.items]
+        return texts
+
+    def _shown_placeholders(self) -> tuple[Placeholder, ...]:
+        """The placeholders the letter shows, each once, in the order the letter shows them."""
+        if not self._placeholders:
+            return ()
+        before = ("address", "contacts", "direct", "date_line", "delivery", "sender", "recipient")
+        after = ("closing", "signature_description", "signature_name", "signature_roles")
+        parts = {**self._single, **{name: "\n".join(lines) for name, lines in self._lines.items()}}
+        body = [text for part, text in self._texts() if part not in parts]
+        whole = "\n".join(
+            [parts.get(name, "") for name in (*before, "salutation", "title")]
+            + body
+            + [parts.get(name, "") for name in after]
+        )
+        shown: dict[str, tuple[int, Placeholder]] = {}
+        for missing in self._placeholders:
+            text = str(missing)
+            where = whole.find(text)
+            if text not in shown and where >= 0:
+                made = Placeholder(field=missing.field, description=missing.description, text=text)
+                shown[text] = (where, made)
+        return tuple(placeholder for _, placeholder in sorted(shown.values()))
+
     def _check_characters(self) -> None:
         """Refuse a control character (or the like) that a template, not the data, wrote.
 
@@ -286,11 +361,15 @@ class LetterBuilder:
         self._check_characters()
         single, lines = self._single, self._lines
         letterhead = None
-        if lines["address"] or lines["contacts"] or lines["direct"]:
+        if lines["address"] or lines["contacts"] or lines["direct"] or "logo" in single:
+            if ("logo" in single) != ("logo_alt" in single):
+                raise TemplateError("a template that sets the logo must set its logo_alt too")
             letterhead = Letterhead(
                 address=tuple(lines["address"]),
                 contacts=tuple(lines["contacts"]),
                 direct=tuple(lines["direct"]),
+                logo=single.get("logo"),
+                logo_alt=single.get("logo_alt"),
             )
         signature = None
         if "signature_name" in single:
@@ -314,6 +393,7 @@ class LetterBuilder:
             closing=single.get("closing"),
             signature=signature,
             draft=self.draft,
+            placeholders=self._shown_placeholders() if self.draft else (),
         )
 
 
@@ -327,7 +407,7 @@ _GRADE_ROWS = {
 
 def _single_part(name: str) -> None:
     if name not in _SINGLE_PARTS:
-        choices = _choices(_SINGLE + _SINGLE_SIGNATURE)
+        choices = _choices(_SINGLE_PARTS)
         raise TemplateError(f"{name!r} is not a part; expected one of {choices}")
 
 

@@ -21,6 +21,7 @@ class Quote:
     """A passage quoted from the inspection report, inside a paragraph."""
 
     text: str
+    """The words quoted, without quotation marks: a writer adds its own (and italics)."""
 
 
 Inline = str | Quote
@@ -31,6 +32,7 @@ class Paragraph:
     """A paragraph: text, with quotations marked as such."""
 
     content: tuple[Inline, ...]
+    """The paragraph's pieces in order: text (``str``) and quotations (``Quote``)."""
 
     @property
     def plain(self) -> str:
@@ -43,6 +45,7 @@ class Heading:
     """A heading within the body of the letter."""
 
     text: str
+    """The heading's words, one line (a level-two heading in HTML and Markdown)."""
 
 
 @frozen(kw_only=True)
@@ -50,7 +53,10 @@ class GradeRow:
     """One row of the grade table: a judgement's title and its grade's label."""
 
     judgement: str
+    """The judgement's title, such as "Overall effectiveness"."""
+
     grade: str
+    """The grade's label, such as "Requires improvement to be good" (or a draft's placeholder)."""
 
 
 @frozen(kw_only=True)
@@ -61,7 +67,10 @@ class GradeTable:
     """What the table shows; HTML prints it as the table's caption."""
 
     headers: tuple[str, str]
+    """The two columns' headings, such as ``("Judgement", "Grade")``."""
+
     rows: tuple[GradeRow, ...]
+    """A row for each judgement, in the framework's order."""
 
 
 @frozen(kw_only=True)
@@ -69,6 +78,7 @@ class FindingList:
     """The inspectors' findings, as a list."""
 
     items: tuple[str, ...]
+    """Each finding's text, in order; a finding may hold line breaks."""
 
 
 Block = Paragraph | Heading | GradeTable | FindingList
@@ -79,11 +89,19 @@ class Letterhead:
     """The sender's address and contact lines at the top of the letter."""
 
     address: tuple[str, ...]
+    """The sender's postal address, a line a part."""
+
     contacts: tuple[str, ...] = ()
     """The office's telephone, textphone, email and website lines."""
 
     direct: tuple[str, ...] = ()
     """The signatory's own lines, such as a direct telephone and email."""
+
+    logo: str | None = None
+    """The sender's logo as a raster ``data:`` URI, drawn at the top left, where there is one."""
+
+    logo_alt: str | None = None
+    """The logo's alternative text."""
 
 
 @frozen(kw_only=True)
@@ -91,12 +109,34 @@ class Signature:
     """How the letter is signed."""
 
     name: str
+    """The signatory's name (or, in a draft, a placeholder for it)."""
+
     roles: tuple[str, ...] = ()
+    """The lines under the name, such as "Lead inspector"."""
+
     description: str | None = None
     """A description of the handwritten signature, where there is one."""
 
     image: str | None = None
     """The signature's image as a ``data:`` URI, where there is one."""
+
+
+@frozen(kw_only=True)
+class Placeholder:
+    """A placeholder a draft shows where the inspection lacks what the letter needs.
+
+    Writers mark each visibly (highlighted in HTML, PDF and Word), so that no
+    draft is sent by mistake.
+    """
+
+    field: str
+    """The path of the missing field, such as ``'letters.director.recipient'``."""
+
+    description: str
+    """What is missing, such as "the recipient (the Director of Children's Services)"."""
+
+    text: str
+    """The placeholder as the letter prints it, such as ``'[first name]'``."""
 
 
 @frozen(kw_only=True)
@@ -117,7 +157,11 @@ class Letter:
     """The letter's subject line, such as "Inspection of children's services"."""
 
     letterhead: Letterhead | None = of_type(Letterhead, optional=True)
+    """The sender's address, contact lines and logo, at the top."""
+
     date_line: str | None = None
+    """The date, as the letter prints it, such as "1 April 2022"."""
+
     delivery: str | None = None
     """How the letter is sent, such as "By email: ...", where it says."""
 
@@ -125,12 +169,24 @@ class Letter:
     """The signatory's name and role above the recipient, where printed there."""
 
     recipient: tuple[str, ...] = checked_tuple(str)
+    """The recipient's name and address, a line a part."""
+
     salutation: str | None = None
+    """The greeting, such as "Dear Chris"."""
+
     body: tuple[Block, ...] = checked_tuple(Block)  # type: ignore[arg-type]
+    """The body's blocks in order: paragraphs, headings, the grade table, the findings."""
+
     closing: str | None = None
+    """The sign-off, such as "Yours sincerely"."""
+
     signature: Signature | None = of_type(Signature, optional=True)
+    """Who signs, and how: the name, roles, and the signature's image and description."""
     draft: bool = False
     """Whether the letter was rendered as a draft, with placeholders."""
+
+    placeholders: tuple[Placeholder, ...] = checked_tuple(Placeholder)
+    """Every placeholder the draft shows, once each, in one place: empty when complete."""
 
     def render(self, format: str) -> str | bytes:
         """The letter in a registered format, such as ``'html'``."""

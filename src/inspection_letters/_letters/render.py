@@ -34,7 +34,7 @@ def _environment(
 _BUILDER_NAMES = frozenset(LetterBuilder(audience="", area="", draft=True).functions())
 
 
-def _grade_rows(inspection: Inspection, draft: bool) -> list[tuple[JudgementArea, Any]]:
+def _grade_rows(inspection: Inspection, builder: LetterBuilder) -> list[tuple[JudgementArea, Any]]:
     era = inspection.era
     areas = era.areas if era is not None else tuple(j.area for j in inspection.judgements)
     # What grade_of gives, found once: the first grade of each area.
@@ -44,8 +44,10 @@ def _grade_rows(inspection: Inspection, draft: bool) -> list[tuple[JudgementArea
     rows: list[tuple[JudgementArea, Any]] = []
     for area in areas:
         grade: Grade | Missing | None = given.get(area)
-        if grade is None and draft:
-            grade = Missing(f"the grade for {area.title.lower()}")
+        if grade is None and builder.draft:
+            grade = builder.need(
+                None, f"judgements.{area.value}", f"the grade for {area.title.lower()}"
+            )
         rows.append((area, grade))
     return rows
 
@@ -81,18 +83,23 @@ def render_letter(
     environment = _environment(chosen, directories)
     area = inspection.authority.name
     details = inspection.letter_details(chosen.name)
-    builder = LetterBuilder(audience=chosen.name, area=area, draft=draft)
-    context: dict[str, Any] = {
-        "inspection": inspection,
-        "area": area,
-        "details": details,
-        "phrase": details.phrase,
-        "grades": tuple(_grade_rows(inspection, draft)),
-        "offices": OFFICES,
-        "draft": draft,
-        **builder.functions(),
-        **prepared,
-    }
+
+    def made() -> tuple[LetterBuilder, dict[str, Any]]:
+        builder = LetterBuilder(audience=chosen.name, area=area, draft=draft)
+        context: dict[str, Any] = {
+            "inspection": inspection,
+            "area": area,
+            "details": details,
+            "phrase": details.phrase,
+            "grades": tuple(_grade_rows(inspection, builder)),
+            "offices": OFFICES,
+            "draft": draft,
+            **builder.functions(),
+            **prepared,
+        }
+        return builder, context
+
+    builder, context = made()
     written = None
     # The library's own templates run compiled to Python (``compiled.py``), a user's by Jinja2.
     fast = None
@@ -103,9 +110,8 @@ def render_letter(
             written = fast(context)
         except Exception:
             # Whatever the compiled template cannot do, Jinja2 does again from the
-            # start, so that the error, and its message, are exactly Jinja2's.
-            builder = LetterBuilder(audience=chosen.name, area=area, draft=draft)
-            context = {**context, **builder.functions(), **prepared}
+            # start, with a new builder, so that the error and its message are Jinja2's.
+            builder, context = made()
     what = f"the template of the {chosen.name!r} audience"
     if written is None:
         template = get_template(environment, name=chosen.template_name, source=chosen.source)

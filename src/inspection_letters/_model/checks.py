@@ -127,7 +127,7 @@ def check_email(value: Any) -> str:
     return str(value)
 
 
-#: The picture types a signature may be, by media type, with the bytes each
+#: The picture types a signature or a logo may be, by media type, with the bytes each
 #: file of the type starts with. An SVG is not among them: it can point at
 #: other files and addresses, which a PDF renderer would then fetch.
 IMAGE_SIGNATURES: dict[str, tuple[str, tuple[bytes, ...]]] = {
@@ -142,7 +142,7 @@ _EXPECTED_IMAGE = "expected a PNG, JPEG or GIF picture as 'data:image/png;base64
 
 
 def check_image_uri(value: Any) -> str:
-    """A PNG, JPEG or GIF picture inlined as a base64 ``data:`` URI.
+    """A PNG, JPEG or GIF picture inlined as a base64 ``data:`` URI: a signature or a logo.
 
     Letters use no external files, and the picture must be what its type says:
     its first bytes are checked, so that no SVG (which can make a PDF renderer
@@ -168,7 +168,9 @@ is not a PNG image: its bytes start b'GIF87a'; expected a PNG, JPEG or GIF pictu
     header = value.partition(",")[0]
     kind = header[len("data:") :].partition(";")[0].lower()
     if kind not in IMAGE_SIGNATURES:
-        raise InvalidValueError(f"{shown_value} is an image of type {kind!r}; {_EXPECTED_IMAGE}")
+        raise InvalidValueError(
+            f"{shown_value} is not a raster image (its type is {kind!r}); {_EXPECTED_IMAGE}"
+        )
     match = _IMAGE_URI.fullmatch(value)
     if match is None:
         if not header.endswith(";base64"):

@@ -9,7 +9,7 @@ from types import MappingProxyType
 import attrs
 from attrs import frozen
 
-from .._errors import UnknownNameError
+from .._errors import InvalidValueError, UnknownNameError
 from .checks import (
     LINES_METADATA,
     LINES_VALIDATOR,
@@ -41,6 +41,17 @@ class Office:
     textphone: str | None = checked(check_text, optional=True)
     email: str | None = checked(check_email, optional=True)
     website: str | None = checked(check_text, optional=True)
+    logo: str | None = checked(check_image_uri, optional=True)
+    """The sender's logo, drawn at the top left of HTML, PDF and Word letters: a PNG, JPEG or
+    GIF as a ``data:`` URI. The library ships none (Ofsted's marks are Ofsted's)."""
+
+    logo_alt: str | None = checked(check_text, optional=True)
+    """The logo's alternative text, such as "Ofsted"; needed with a logo."""
+
+    def __attrs_post_init__(self) -> None:
+        if (self.logo is None) != (self.logo_alt is None):
+            given, lacking = ("logo", "logo_alt") if self.logo_alt is None else ("logo_alt", "logo")
+            raise InvalidValueError(f"{lacking}: an office with a {given} needs a {lacking} too")
 
 
 _CONTACT = {

@@ -12,10 +12,9 @@ The bundled word lists are files in ``inspection_letters/data``, read the first
 time a rule needs them, never when the library is imported.
 """
 
-import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from importlib import resources
 
 from attrs import frozen
 
@@ -31,41 +30,13 @@ from .report import (
     segments,
     uk_reading_age,
 )
+from .screening import explanations, in_reading_order, screened, screens
 from .style_patterns import dates, number_words, passives
 from .syllables import syllable_counter
-
-
-@functools.cache
-def _table(name: str) -> tuple[tuple[str, ...], ...]:
-    """The rows of a bundled, tab-separated word list; comments and blank lines skipped."""
-    text = (
-        resources.files("inspection_letters._readability").joinpath("data", name).read_text("utf-8")
-    )
-    rows = (line.split("\t") for line in text.splitlines())
-    return tuple(tuple(row) for row in rows if row[0].strip() and not row[0].startswith("#"))
-
-
-def words_to_avoid() -> dict[str, str]:
-    """The GOV.UK words to avoid, each with what to write instead.
-
-    >>> words_to_avoid()["utilise"]
-    'use'
-    """
-    return {row[0]: row[1] for row in _table("words_to_avoid.txt")}
-
-
-def acronyms() -> dict[str, str]:
-    """The acronyms of children's social care, each with its expansion.
-
-    >>> acronyms()["IRO"]
-    'independent reviewing officer'
-    """
-    return {row[0]: row[1] for row in _table("acronyms.txt")}
-
-
-def abbreviations() -> dict[str, str]:
-    """The abbreviations GOV.UK says not to use (*eg*, *ie*, *etc*), with what to write."""
-    return {row[0]: row[1] for row in _table("abbreviations.txt")}
+from .word_lists import _table
+from .word_lists import abbreviations as abbreviations
+from .word_lists import acronyms as acronyms
+from .word_lists import words_to_avoid as words_to_avoid  # for those who import it from here
 
 
 def _word_pattern(phrase: str, exempt: str = "") -> re.Pattern[str]:
@@ -76,22 +47,12 @@ def _word_pattern(phrase: str, exempt: str = "") -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){body}(?![\w-]){after}", re.IGNORECASE)
 
 
-def _explanations(text: str, names: Mapping[str, str]) -> dict[str, int]:
-    """Where each acronym is first spelled out in ``text``, by its offset.
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
 
-    Either the words and then the acronym in brackets, as GOV.UK writes it
-    ("independent reviewing officer (IRO)"), or the acronym and then the words
-    in brackets ("IRO (independent reviewing officer)").
-    """
-    found: dict[str, int] = {}
-    for acronym in names:
-        name = re.escape(acronym)
-        after = re.search(rf"\w[\s,]*(\(\s*{name}s?\s*\))", text)
-        before = re.search(rf"(?<![\w-]){name}s?\s*\(\s*[A-Za-z][^()]*\s[^()]*\)", text)
-        places = ([after.start(1)] if after else []) + ([before.start()] if before else [])
-        if places:
-            found[acronym] = min(places)
-    return found
+
+def _first_word(phrase: str) -> str:
+    """A phrase's first word, lowercased, as :func:`_word_pattern` splits it."""
+    return re.split(r"[\s-]+", phrase.strip())[0].lower()
 
 
 @frozen(kw_only=True)
@@ -101,6 +62,9 @@ class RuleContext:
     max_sentence_words: int
     avoid: tuple[tuple[re.Pattern[str], str, str], ...]
     """Each word to avoid: its pattern, what to write instead, and whose list it is on."""
+
+    avoid_first_words: tuple[str, ...] = ()
+    """The first word of each word to avoid, lowercased, in the order of ``avoid``."""
 
     acronyms: Mapping[str, str]
     """Each acronym, with its expansion (``''`` for a custom acronym without one)."""
@@ -125,11 +89,21 @@ class RuleContext:
         for word, advice in extra_words_to_avoid.items():
             avoid.append((_word_pattern(word), advice or "a plainer, everyday word", "your list"))
         names = {**acronyms(), **extra_acronyms}
+        phrases = [*(row[0] for row in _table("words_to_avoid.txt")), *extra_words_to_avoid]
+        firsts = [_first_word(phrase) for phrase in phrases]
+        if text.isascii():
+            # Only the words whose first word the text has can be found in it: the rest need
+            # not be tried on any sentence. (Other text keeps every word: its case-blind
+            # matching is subtler than str.lower.)
+            used = set(_ASCII_WORD.findall(text.lower()))
+            kept = [i for i, first in enumerate(firsts) if first in used or not first.isalnum()]
+            avoid, firsts = [avoid[i] for i in kept], [firsts[i] for i in kept]
         return cls(
             max_sentence_words=max_sentence_words,
             avoid=tuple(avoid),
+            avoid_first_words=tuple(firsts),
             acronyms=names,
-            explained=_explanations(text, names),
+            explained=explanations(text, names),
         )
 
     def explained_before(self, acronym: str, offset: int) -> bool:
@@ -181,9 +155,11 @@ def _long_sentence(segment: Segment, context: RuleContext) -> _Found:
     advice = "split it into shorter sentences, one idea to a sentence"
     middle = len(segment.text) / 2
     for pattern in _SPLITS:
-        splits = sorted(pattern.finditer(segment.text), key=lambda m: abs(m.start() - middle))
-        if splits:
-            after = " ".join(segment.text[splits[0].start() :].split()[:4])
+        # The split nearest the middle (the first of the nearest, as a stable sort gives).
+        splits = pattern.finditer(segment.text)
+        split = min(splits, key=lambda m: abs(m.start() - middle), default=None)
+        if split is not None:
+            after = " ".join(segment.text[split.start() :].split()[:4])
             advice += f"; perhaps at '{after}'"
             break
     yield f"{count} words; the most is {most}", advice
@@ -217,8 +193,14 @@ def _acronym(segment: Segment, context: RuleContext) -> _Found:
 
 def _word_to_avoid(segment: Segment, context: RuleContext) -> _Found:
     found = []
-    for pattern, advice, listed in context.avoid:
-        found += [(m.start(), m.group(), advice, listed) for m in pattern.finditer(segment.text)]
+    # In ASCII text, a word to avoid can be there only if its first word is.
+    text = segment.text
+    words = set(_ASCII_WORD.findall(text.lower())) if text.isascii() else None
+    for (pattern, advice, listed), first in zip(
+        context.avoid, context.avoid_first_words, strict=True
+    ):
+        if words is None or first in words or not first.isalnum():
+            found += [(m.start(), m.group(), advice, listed) for m in pattern.finditer(text)]
     for _, written, advice, listed in sorted(found):
         yield f"{written!r} is on {listed} of words to avoid", advice
 
@@ -371,15 +353,34 @@ def check_readability(
             "the text has no sentences to measure: a sentence ends with '.', '?' or '!'"
         )
     count, method = syllable_counter()
-    words = sum(len(sentence.words) for sentence in sentences)
-    syllables = sum(count(word) for sentence in sentences for word in sentence.words)
+    words_of_prose = {i: part.words for i, part in enumerate(parts) if part.prose}
+    words = sum(len(found) for found in words_of_prose.values())
+    # Each distinct word's syllables once, times how often it is used.
+    used = Counter(word for found in words_of_prose.values() for word in found)
+    syllables = sum(count(word) * times for word, times in used.items())
+    extra_avoid = _words("extra_words_to_avoid", extra_words_to_avoid)
     context = RuleContext.build(
         text,
         max_sentence_words=max_sentence_words,
-        extra_words_to_avoid=_words("extra_words_to_avoid", extra_words_to_avoid),
+        extra_words_to_avoid=extra_avoid,
         extra_acronyms=_words("extra_acronyms", extra_acronyms),
     )
     rules = [rule for rule in PLAIN_LANGUAGE_RULES if rule.code not in disabled]
+    patterns = screens(
+        text,
+        avoid=[*(row[0] for row in _table("words_to_avoid.txt")), *extra_avoid],
+        acronyms=context.acronyms,
+        abbreviations=abbreviations(),
+    )
+    touched = dict(screened(parts, {r.code: patterns.get(r.code) for r in rules}))
+    touched["long-sentence"] = [
+        i for i, found in words_of_prose.items() if len(found) > max_sentence_words
+    ]
+    found_issues = in_reading_order(
+        (index, order, rule.issues(parts[index], context))
+        for order, rule in enumerate(rules)
+        for index in touched[rule.code]
+    )
     grade = flesch_kincaid_grade(words, len(sentences), syllables)
     return ReadabilityReport(
         flesch_reading_ease=flesch_reading_ease(words, len(sentences), syllables),
@@ -390,7 +391,5 @@ def check_readability(
         syllables=syllables,
         syllable_method=method,
         longest_sentences=longest(sentences),
-        issues=tuple(
-            issue for part in parts for rule in rules for issue in rule.issues(part, context)
-        ),
+        issues=found_issues,
     )

@@ -20,11 +20,12 @@ The formulas count the prose sentences only; the plain-language rules read
 every segment, and those about sentences (length, the passive) read only prose.
 """
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterator
 
-from attrs import frozen
+from attrs import field, frozen
 
 from .._errors import InvalidValueError
 from .._model.rules import Severity
@@ -62,10 +63,11 @@ class Segment:
     prose: bool
     """Whether it is a sentence that the readability formulas count."""
 
-    @property
-    def words(self) -> list[str]:
-        """Its words, as :func:`words_of` counts them."""
-        return words_of(self.text)
+    words: tuple[str, ...] = field(init=False, eq=False, repr=False)
+    """Its words, as :func:`words_of` counts them: found once, when it is made."""
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "words", tuple(words_of(self.text)))
 
 
 @frozen
@@ -77,8 +79,13 @@ class _Block:
     table: bool
 
     def place(self, position: int) -> tuple[int, int]:
-        """The line number and the offset in the whole text of ``position`` in ``text``."""
-        at, line, offset = next(s for s in reversed(self.starts) if s[0] <= position)
+        """The line number and the offset in the whole text of ``position`` in ``text``.
+
+        Found by halving, not by walking the lines: a paragraph of many lines
+        with many sentences would otherwise take the product of the two.
+        """
+        index = bisect.bisect_right(self.starts, position, key=lambda start: start[0]) - 1
+        at, line, offset = self.starts[max(index, 0)]
         return line, offset + position - at
 
 
@@ -126,11 +133,21 @@ def _join(lines: list[tuple[str, int, int]]) -> Iterator[_Block]:
     yield _Block(text=text, starts=tuple(starts), table=False)
 
 
+def _last_word(text: str, start: int, end: int) -> str:
+    """The last word of ``text[start:end]``, found from the end (a word is short)."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    begin = end
+    while begin > start and not text[begin - 1].isspace():
+        begin -= 1
+    return text[begin:end]
+
+
 def _sentences(block: _Block) -> Iterator[Segment]:
     start = 0
     for boundary in _BOUNDARY.finditer(block.text):
-        before = block.text[start : boundary.start()].split()
-        if before and before[-1].lower().replace(".", "") in _NO_BREAK_AFTER:
+        before = _last_word(block.text, start, boundary.start())
+        if before and before.lower().replace(".", "") in _NO_BREAK_AFTER:
             continue
         yield _segment(block, start, boundary.start() + len(boundary.group().rstrip()), prose=True)
         start = boundary.end()

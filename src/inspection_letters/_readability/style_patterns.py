@@ -157,6 +157,8 @@ _NUMBER_WORD = re.compile(
     rf"(?<![\w-])(?:(?:one|{_SMALL})[-\s]+(?:hundred|thousand)|{_SMALL}|hundred|thousand)(?!\w)",
     re.IGNORECASE,
 )
+#: The words a number written as a word starts with (every match of ``number_words`` does).
+NUMBER_WORDS = ("one", *_TENS, *_TEENS.split(), *_UNITS, "hundred", "thousand")
 # A common expression, where numerals would look strange (GOV.UK's example).
 _EXPRESSION = re.compile(r"\bone or two\b", re.IGNORECASE)
 

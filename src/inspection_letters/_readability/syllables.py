@@ -29,6 +29,7 @@ import importlib
 import itertools
 import re
 from collections.abc import Callable
+from typing import Any
 
 PYPHEN = "pyphen"
 """The method name when pyphen is installed: the larger of its count and the vowel groups'."""
@@ -100,15 +101,9 @@ def _silent_ending(letters: str) -> bool:
 Counter = Callable[[str], int]
 
 
-def _pyphen_counter() -> Counter | None:
-    """A counter using pyphen's ``en_GB`` patterns, or ``None`` without pyphen.
-
-    pyphen is imported here, not at module level, so that importing the
-    library never needs it.
-    """
-    try:
-        pyphen = importlib.import_module("pyphen")
-    except ImportError:
+def _pyphen_counter(pyphen: Any) -> Counter | None:
+    """A counter using pyphen's ``en_GB`` patterns, or ``None`` without pyphen."""
+    if pyphen is None:
         return None
     dictionary = pyphen.Pyphen(lang="en_GB", left=1, right=1)
 
@@ -130,12 +125,25 @@ def syllable_counter() -> tuple[Counter, str]:
 
     A word with hyphens counts the syllables of each part; apostrophes and a
     possessive ``'s`` are ignored; a word with no letters (a number) is one
-    syllable.
+    syllable. Made once (pyphen's dictionary is loaded once), and each word's
+    count is remembered.
     """
-    base = _pyphen_counter()
+    # pyphen is imported here, not at module level, so that importing the library never needs it.
+    try:
+        pyphen = importlib.import_module("pyphen")
+    except ImportError:
+        pyphen = None
+    return _counter(pyphen)
+
+
+@functools.cache
+def _counter(pyphen: Any) -> tuple[Counter, str]:
+    """The counter for pyphen (or ``None``), made once for each."""
+    base = _pyphen_counter(pyphen)
     method = HEURISTIC if base is None else PYPHEN
     per_part: Counter = heuristic_syllables if base is None else base
 
+    @functools.lru_cache(maxsize=65536)  # a letter's words repeat: each is counted once
     def count(word: str) -> int:
         plain = re.sub(r"['’]s$", "", word).replace("'", "").replace("’", "")
         parts = [part for part in re.split(r"[-‐–]", plain) if re.search(r"[A-Za-z]", part)]

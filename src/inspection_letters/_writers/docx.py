@@ -15,11 +15,23 @@ same on every run: the package's dates and zip timestamps are fixed.
 
 import base64
 import io
+import re
 import zipfile
+from collections.abc import Callable
+from contextvars import ContextVar
 from typing import Any
 
 from .._errors import MissingExtraError
-from .._letters.letter import Block, FindingList, GradeTable, Heading, Letter, Paragraph, Signature
+from .._letters.letter import (
+    Block,
+    FindingList,
+    GradeTable,
+    Heading,
+    Letter,
+    Letterhead,
+    Paragraph,
+    Signature,
+)
 from .guard import library_errors_only
 
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -81,11 +93,36 @@ def _styles(document: Any, docx: Any) -> None:
     recipient.quick_style = True  # Shown in the Styles gallery, easy to find.
 
 
+# A draft's placeholders, as a pattern, and how to mark a run that holds one:
+# set by write_docx for the letter it writes.
+_MARKING: ContextVar[tuple[re.Pattern[str], Callable[[Any], None]] | None] = ContextVar(
+    "_MARKING", default=None
+)
+
+
+def _add_text(paragraph: Any, text: str) -> Any:
+    """Add ``text`` to ``paragraph`` as runs, each placeholder highlighted; the last run."""
+    marking = _MARKING.get()
+    if marking is None:
+        return paragraph.add_run(text)
+    pattern, mark = marking
+    run, position = None, 0
+    for match in pattern.finditer(text):
+        if match.start() > position:
+            paragraph.add_run(text[position : match.start()])
+        run = paragraph.add_run(match.group())
+        mark(run)
+        position = match.end()
+    if position < len(text) or run is None:
+        run = paragraph.add_run(text[position:])
+    return run
+
+
 def _lines(document: Any, lines: tuple[str, ...], style: str | None = None) -> Any:
     """One paragraph of ``lines``, separated by line breaks as in an address."""
     paragraph = document.add_paragraph(style=style)
     for index, line in enumerate(lines):
-        run = paragraph.add_run(line)
+        run = _add_text(paragraph, line)
         if index < len(lines) - 1:
             run.add_break()
     return paragraph
@@ -113,7 +150,7 @@ def _table(document: Any, docx: Any, table: GradeTable) -> None:
         cells = made.add_row().cells
         for cell, text, width in zip(cells, (row.judgement, row.grade), widths, strict=True):
             cell.width = width
-            cell.paragraphs[0].add_run(text)
+            _add_text(cell.paragraphs[0], text)
     qn = docx.oxml.ns.qn
     # The first row is the header row: Word repeats it on a new page and
     # screen readers announce its cells as column headers.
@@ -133,7 +170,7 @@ def _block(document: Any, docx: Any, block: Block) -> None:
         paragraph = document.add_paragraph()
         for piece in block.content:
             if isinstance(piece, str):
-                paragraph.add_run(piece)
+                _add_text(paragraph, piece)
             else:
                 paragraph.add_run(f'"{piece.text}"').italic = True
     elif isinstance(block, Heading):
@@ -143,34 +180,51 @@ def _block(document: Any, docx: Any, block: Block) -> None:
     else:
         assert isinstance(block, FindingList)
         for item in block.items:
-            document.add_paragraph(item, style="List Bullet")
+            _add_text(document.add_paragraph(style="List Bullet"), item)
+
+
+def _picture(
+    document: Any, docx: Any, uri: str, height: float, alt: str, *, keep_with_next: bool = False
+) -> Any | None:
+    """A paragraph holding the ``data:`` URI's picture with its alt text, or None if Word can't."""
+    header, _, data = uri.partition(",")
+    if not header.endswith(";base64"):
+        return None
+    paragraph = document.add_paragraph()
+    paragraph.paragraph_format.keep_with_next = keep_with_next
+    try:
+        picture = io.BytesIO(base64.b64decode(data, validate=True))
+        shape = paragraph.add_run().add_picture(picture, height=docx.shared.Cm(height))
+    except Exception:
+        # Formats Word's picture part cannot hold, and malformed pictures (python-docx
+        # raised ZeroDivisionError, struct.error and KeyError on them): the picture is
+        # left out, with the paragraph made for it.
+        paragraph._p.getparent().remove(paragraph._p)
+        return None
+    shape._inline.docPr.set("descr", alt)
+    return paragraph
+
+
+def _logo(document: Any, docx: Any, head: Letterhead) -> None:
+    """The sender's logo at the top left of the first page, above the letterhead."""
+    if head.logo is not None:
+        _picture(document, docx, head.logo, 2.0, head.logo_alt or "")
 
 
 def _signature_image(document: Any, docx: Any, signature: Signature) -> bool:
-    """Add the signature's picture with its alt text; whether Word could take it."""
+    """Add the signature's picture, kept with the name below it; whether Word could take it."""
     assert signature.image is not None
-    header, _, data = signature.image.partition(",")
-    if not header.endswith(";base64"):
-        return False
-    paragraph = document.add_paragraph()
-    try:
-        picture = io.BytesIO(base64.b64decode(data, validate=True))
-        shape = paragraph.add_run().add_picture(picture, height=docx.shared.Cm(1.6))
-    except Exception:
-        # SVG and other formats Word's picture part cannot hold, and malformed
-        # pictures (python-docx raised ZeroDivisionError, struct.error and
-        # KeyError on them): the description stands in, as in the plain text.
-        paragraph._p.getparent().remove(paragraph._p)
-        return False
     alt = signature.description or f"The signature of {signature.name}"
-    shape._inline.docPr.set("descr", alt)
-    return True
+    return _picture(document, docx, signature.image, 1.6, alt, keep_with_next=True) is not None
 
 
 def _signature(document: Any, docx: Any, signature: Signature) -> None:
     pictured = signature.image is not None and _signature_image(document, docx, signature)
     if not pictured and signature.description is not None:
-        document.add_paragraph(signature.description)
+        # The description of a picture that is not there: hidden text, never a visible line.
+        described = document.add_paragraph()
+        described.paragraph_format.keep_with_next = True
+        described.add_run(signature.description).font.hidden = True
     _lines(document, (signature.name, *signature.roles))
 
 
@@ -226,11 +280,35 @@ def write_docx(letter: Letter) -> bytes:
     try:
         import docx
         import docx.enum.style
+        import docx.enum.text
         import docx.image.exceptions
         import docx.oxml.ns
         import docx.shared
     except ImportError:
         raise MissingExtraError("Word letters", "docx") from None
+    marking = None
+    if letter.placeholders:
+        texts = sorted({p.text for p in letter.placeholders}, key=len, reverse=True)
+        pattern = re.compile("|".join(re.escape(text) for text in texts))
+        marking = (pattern, _highlighter(docx))
+    token = _MARKING.set(marking)
+    try:
+        return _document(docx, letter)
+    finally:
+        _MARKING.reset(token)
+
+
+def _highlighter(docx: Any) -> Callable[[Any], None]:
+    """How a placeholder's run is marked: highlighted in yellow, as a reviewer's would be."""
+
+    def mark(run: Any) -> None:
+        run.font.highlight_color = docx.enum.text.WD_COLOR_INDEX.YELLOW
+
+    return mark
+
+
+def _document(docx: Any, letter: Letter) -> bytes:
+    """The Word document's bytes, once python-docx is imported."""
     document = docx.Document()
     section = document.sections[0]
     section.page_width, section.page_height = docx.shared.Mm(210), docx.shared.Mm(297)
@@ -241,23 +319,25 @@ def write_docx(letter: Letter) -> bytes:
     _without_thumbnail(document)
     head = letter.letterhead
     if head is not None:
+        _logo(document, docx, head)
         for group in (g for g in (head.address, head.contacts, head.direct) if g):
             _lines(document, group, style="Letterhead")
     for single in (letter.date_line, letter.delivery):
         if single is not None:
-            document.add_paragraph(single)
+            _add_text(document.add_paragraph(), single)
     if letter.sender:
         _lines(document, letter.sender)
     if letter.recipient:
         recipient = _lines(document, letter.recipient, style=RECIPIENT)
         _bookmark(document, docx, recipient, RECIPIENT)
     if letter.salutation is not None:
-        document.add_paragraph(letter.salutation)
+        _add_text(document.add_paragraph(), letter.salutation)
     document.add_heading(letter.title, level=1)
     for block in letter.body:
         _block(document, docx, block)
     if letter.closing is not None:
-        document.add_paragraph(letter.closing)
+        # "Yours sincerely" stays on the page of the signature below it.
+        document.add_paragraph(letter.closing).paragraph_format.keep_with_next = True
     if letter.signature is not None:
         _signature(document, docx, letter.signature)
     written = io.BytesIO()

@@ -5,6 +5,7 @@ other packages arrive through the entry-point group ``inspection_letters.formats
 (each entry point names a :class:`Format`).
 """
 
+import importlib.util
 from collections.abc import Callable
 from typing import Any, overload
 
@@ -31,8 +32,24 @@ class Format:
 
     description: str = ""
 
+    extra: str | None = None
+    """The optional extra the writer needs (``'pdf'``, ``'docx'``), if any."""
+
+    requires: tuple[str, ...] = ()
+    """The modules the writer imports when it writes, which the extra installs."""
+
     def __call__(self, letter: Letter) -> str | bytes:
         return self.write(letter)
+
+    @property
+    def installed(self) -> bool:
+        """Whether the modules the writer needs are installed (found, not imported).
+
+        >>> from inspection_letters import formats
+        >>> formats.get("html").installed
+        True
+        """
+        return all(importlib.util.find_spec(module) is not None for module in self.requires)
 
 
 class FormatRegistry(Registry[Format]):
@@ -102,7 +119,7 @@ class FormatRegistry(Registry[Format]):
                 extension=extension,
                 media_type=media_type,
                 binary=binary,
-                description=description or (function.__doc__ or "").strip().split("\n")[0],
+                description=description or _summary(function),
             )
             self.add(name, made, replace=replace)
             return function
@@ -123,9 +140,35 @@ def _builtin_formats() -> FormatRegistry:
         made.register("text", write_text, extension="txt")
         made.register("markdown", write_markdown, extension="md", media_type="text/markdown")
         made.register("html", write_html, extension="html", media_type="text/html")
-        made.register("pdf", write_pdf, extension="pdf", media_type="application/pdf", binary=True)
-        made.register("docx", write_docx, extension="docx", media_type=DOCX_MEDIA_TYPE, binary=True)
+        made.add(
+            "pdf",
+            Format(
+                write=write_pdf,
+                extension="pdf",
+                media_type="application/pdf",
+                binary=True,
+                description=_summary(write_pdf),
+                extra="pdf",
+                requires=("weasyprint",),
+            ),
+        )
+        made.add(
+            "docx",
+            Format(
+                write=write_docx,
+                extension="docx",
+                media_type=DOCX_MEDIA_TYPE,
+                binary=True,
+                description=_summary(write_docx),
+                extra="docx",
+                requires=("docx",),
+            ),
+        )
     return made
+
+
+def _summary(function: Writer) -> str:
+    return (function.__doc__ or "").strip().split("\n")[0]
 
 
 #: The default format registry: ``text``, ``markdown``, ``html``, ``pdf`` and ``docx`` built in.

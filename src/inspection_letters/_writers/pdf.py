@@ -36,6 +36,7 @@ body {{ font-size: 10pt; line-height: 1.4; max-width: none; margin: 0; padding: 
 .letterhead {{ width: 6.2cm; margin: 0 0 1.2em auto; text-align: left; font-size: 8.5pt;
                line-height: 1.35; }}
 .letterhead p {{ margin: 0 0 0.8em; }}
+.logo img {{ max-height: 2.2cm; max-width: 6cm; }}
 header p, header address {{ margin: 0 0 1em; }}
 h1 {{ font-size: 11pt; margin: 1.2em 0 0.9em; }}
 h2 {{ font-size: 10.5pt; margin: 1.2em 0 0.5em; }}
@@ -46,7 +47,13 @@ li {{ margin: 0 0 0.45em; }}
 table {{ margin: 0.3em 0 1em; page-break-inside: avoid; }}
 th, td {{ padding: 0.3em 0.5em; }}
 tbody th {{ width: 58%; }}
-.signature img {{ max-height: 1.6cm; }}
+.signature-image img {{ max-height: 1.6cm; }}
+.sign-off {{ page-break-inside: avoid; break-inside: avoid; }}
+/* The description of a signature without an image: not seen, but in the text and the tags,
+   in its place (a positioned box, as the HTML hides it, would be drawn after the letter). */
+.signature {{ position: static; width: auto; height: 0; margin: 0; overflow: visible;
+              clip: auto; white-space: normal; color: transparent;
+              font-size: 1px; line-height: 0; }}
 """
 
 # The real letters have no caption over the grade table (the heading before it

@@ -122,13 +122,23 @@ def _joined(parts: Iterator[str]) -> str:
     return "\n\n".join(laid_out)
 
 
-# Characters that start Markdown syntax anywhere in a line, and the sequences
-# that do so only at the start of a line (headings, quotes, lists, rules).
-_INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
-_LINE_START = re.compile(r"^(\s*)([-=]|\d+(?=[.)]))", re.MULTILINE)
+# Only what CommonMark (with the tables and strikethrough of GitHub's dialect,
+# which the letter's grade table uses) would read as markup is escaped, so that
+# "(publication date ...)" stays as written. Anywhere in a line: the backslash,
+# code spans, emphasis, the opening of links and images (a "(" or "!" is plain
+# without a "[" before it), raw HTML and autolinks ("<"), table cells and
+# strikethrough, and "&" where it would begin a character reference.
+_INLINE_SPECIAL = re.compile(r"[\\`*_\[<|~]|&(?=#?[0-9A-Za-z]+;)")
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+# At the start of a line only: a list item ("- ", "+ ", "1. ", "2) "), a
+# heading ("# "), a quotation (">"), or a setext underline or rule ("---", "===").
+_LINE_START = re.compile(
+    r"^([ \t]*)([-+](?=[ \t]|$)|[-=]+(?=[ \t]*$)|>|#{1,6}(?=[ \t]|$)|\d{1,9}(?=[.)](?:[ \t]|$)))",
+    re.MULTILINE,
+)
 # The same escapes as replacements, the backslash's first: faster than either a
 # substitution or str.translate (which leaves its fast path for two-character results).
-_INLINE_ESCAPES = tuple((c, f"\\{c}") for c in "\\`*_{}[]<>()#+!|~&")
+_INLINE_ESCAPES = tuple((c, f"\\{c}") for c in "\\`*_[<|~")
 # A line that starts with a tab or four spaces would be read as code, and a line
 # of nothing but spaces (or nothing) as the end of the block: such a line's first
 # space or tab is written as a character reference, and an empty line as a
@@ -139,14 +149,18 @@ _REFERENCES = {" ": "&#32;", "\t": "&#9;"}
 
 
 def escape_markdown(text: str) -> str:
-    r"""``text`` with everything Markdown would read as syntax escaped.
+    r"""``text`` with what CommonMark would read as markup escaped, and nothing else.
 
     >>> escape_markdown("# not a heading, [not](a link) | 1. not a list")
-    '\\# not a heading, \\[not\\]\\(a link\\) \\| 1. not a list'
+    '\\# not a heading, \\[not](a link) \\| 1. not a list'
+    >>> escape_markdown("1 April 2022 (publication date of the main report)")
+    '1 April 2022 (publication date of the main report)'
     >>> escape_markdown("- not a list item")
     '\\- not a list item'
     >>> escape_markdown("1. not a list item")
     '1\\. not a list item'
+    >>> escape_markdown("-5 degrees, #5, 1.5 million, 3 > 2 & a, &amp;")
+    '-5 degrees, #5, 1.5 million, 3 > 2 & a, \\&amp;'
     >>> escape_markdown("    not code")
     '&#32;   not code'
     >>> escape_markdown("one\n\nblock")
@@ -157,6 +171,8 @@ def escape_markdown(text: str) -> str:
         for special, replacement in _INLINE_ESCAPES:
             if special in escaped:
                 escaped = escaped.replace(special, replacement)
+        if "&" in escaped:
+            escaped = _ENTITY.sub(r"\\&", escaped)
     if "\n" not in escaped:
         # One line: only its start can begin a block.
         start = _LINE_START.match(escaped)

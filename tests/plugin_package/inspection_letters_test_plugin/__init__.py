@@ -2,25 +2,20 @@
 
 Installed into the test environment (``pip install -e tests/plugin_package``),
 it is found by the default registry through the entry-point group
-``inspection_letters.audiences`` without any import of the user's.
+``inspection_letters.audiences`` without any import of the user's. It is also
+the complete minimal plugin that docs/howto/custom-audience.md shows.
 """
+
+from importlib.resources import files
 
 from inspection_letters import Audience, graded_only
 
-__all__ = ["AUDIENCE", "SOURCE"]
-
-#: The letter's template: a short note to the governors, with the grade table.
-SOURCE = """\
-{% call set("title") %}A note for the governors of {{ area }}{% endcall %}
-{% call set("salutation") %}To the governors{% endcall %}
-{% call paragraph() %}Inspectors have graded {{ area }}'s children's services.{% endcall %}
-{{ grade_table(grades, caption="The grades for " ~ area, headers=("Judgement", "Grade")) }}
-{% call set("closing") %}From the test plugin{% endcall %}
-"""
+__all__ = ["AUDIENCE"]
 
 AUDIENCE = Audience(
     name="governors",
     prepare=graded_only,
-    source=SOURCE,
+    template="governors.jinja",
+    directory=files(__name__) / "templates",
     description="A note to a council's governors (a test plugin).",
 )

@@ -1,0 +1,172 @@
+"""Which sentences each plain-language rule need read: one search of the whole text a rule.
+
+A rule reads a sentence at a time, and most sentences break no rule: a letter
+of a megabyte has tens of thousands of sentences, and a hundred words to avoid.
+Rather than try every rule's patterns on every sentence, each rule has a
+*screen*: a pattern that matches wherever the rule's own patterns could
+(their common beginning), run once over the sentences joined by newlines.
+Only the sentences it touches are given to the rule. A screen may match where
+the rule finds nothing, never the other way round, so the report is the same;
+the work is one search of the text a rule, at the speed of the regular
+expression engine, and then only the sentences that need a closer look.
+"""
+
+import bisect
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+from .report import ReadabilityIssue, Segment
+from .style_patterns import NUMBER_WORDS
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    """The words as a regular expression's alternatives, longest first."""
+    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+
+
+def _phrase_start(phrase: str) -> str:
+    """The first part of a phrase as the word patterns split it (on spaces and hyphens)."""
+    return re.split(r"[\s-]+", phrase.strip())[0]
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+")
+
+
+def screens(
+    text: str,
+    *,
+    avoid: Iterable[str],
+    acronyms: Iterable[str],
+    abbreviations: Iterable[str],
+) -> dict[str, re.Pattern[str] | None]:
+    """Each rule's screen for ``text`` by its code; ``None`` where the rule reads every sentence.
+
+    Each is the start of the rule's own patterns: the same boundary before,
+    the same first word, in the same case (or any case where the rule's is).
+    The words of the text are listed once, and a screen names only the words
+    the text has: a letter uses few of the hundred words to avoid, and a
+    screen of three words is searched far faster than one of a hundred. Text
+    that is not ASCII keeps every word (its case-blind matching is subtler
+    than ``str.lower``).
+    """
+    exact = set(_TOKEN.findall(text))
+    lowered = {token.lower() for token in exact}
+    ascii_only = text.isascii()
+
+    def used(word: str, *, case: bool = False) -> bool:
+        if not ascii_only:
+            return True
+        first = (_TOKEN.findall(word) or [""])[0]
+        return first in exact if case else first.lower() in lowered
+
+    avoided = _alternatives(p for p in map(_phrase_start, avoid) if used(p))
+    named = _alternatives(a for a in acronyms if used(a, case=True) or used(f"{a}s", case=True))
+    dotted = [r"\.?".join(re.escape(c) for c in short) for short in abbreviations]
+    shortened = "|".join(
+        pattern
+        for short, pattern in zip(abbreviations, dotted, strict=True)
+        if used(short) or (used(short[:1]) and re.search(pattern, text, re.I))
+    )
+    numbers = [word for word in NUMBER_WORDS if used(word)]
+    return {
+        "long-sentence": None,
+        "unexplained-abbreviation": _compiled(rf"(?<![\w.])(?:{shortened})", shortened, re.I),
+        "unexplained-acronym": _compiled(rf"(?<![\w-])(?:{named})", named),
+        "word-to-avoid": _compiled(rf"(?<![\w-])(?:{avoided})", avoided, re.I),
+        "passive-voice": None,
+        # Every date pattern has a month's name (each starts with its first three letters)
+        # or digits around a slash, dot or hyphen.
+        "date-format": _DATES,
+        "number-as-word": _compiled(rf"(?<![\w-])(?:{_alternatives(numbers)})", numbers, re.I),
+    }
+
+
+_NOTHING = re.compile(r"(?!)")
+_DATES = re.compile(r"\d[/.-]\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+
+
+def _compiled(pattern: str, words: object, flags: int = 0) -> re.Pattern[str]:
+    """``pattern``, or one that matches nothing when there are no ``words`` to look for."""
+    return re.compile(pattern, flags) if words else _NOTHING
+
+
+def screened(
+    parts: Sequence[Segment], patterns: Mapping[str, re.Pattern[str] | None]
+) -> dict[str, Sequence[int]]:
+    """For each rule, the positions in ``parts`` of the sentences its screen touches."""
+    joined = "\n".join(part.text for part in parts)
+    starts, at = [], 0
+    for part in parts:
+        starts.append(at)
+        at += len(part.text) + 1
+    every = range(len(parts))
+    found: dict[str, Sequence[int]] = {}
+    for code, pattern in patterns.items():
+        if pattern is None:
+            found[code] = every
+            continue
+        touched: list[int] = []
+        match = pattern.search(joined)
+        while match is not None:
+            index = bisect.bisect_right(starts, match.start()) - 1
+            touched.append(index)
+            # One match is enough for a sentence: go on from the next one.
+            if index + 1 >= len(starts):
+                break
+            match = pattern.search(joined, starts[index + 1])
+        found[code] = touched
+    return found
+
+
+def explanations(text: str, names: Mapping[str, str]) -> dict[str, int]:
+    """Where each acronym is first spelled out in ``text``, by its offset.
+
+    Either the words and then the acronym in brackets, as GOV.UK writes it
+    ("independent reviewing officer (IRO)"), or the acronym and then the words
+    in brackets ("IRO (independent reviewing officer)").
+    """
+    found: dict[str, int] = {}
+    if not names:
+        return found
+    # One pass finds the acronyms the text holds at all; only those are searched for.
+    anywhere = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    present = {match.group() for match in re.finditer(rf"(?<![\w-])(?:{anywhere})", text)}
+    for acronym in names:
+        if not any(name.startswith(acronym) for name in present):
+            continue
+        name = re.escape(acronym)
+        after = _spelled_before_brackets(text, name)
+        before = re.search(rf"(?<![\w-]){name}s?\s*\(\s*[A-Za-z][^()]*\s[^()]*\)", text)
+        places = ([after] if after is not None else []) + ([before.start()] if before else [])
+        if places:
+            found[acronym] = min(places)
+    return found
+
+
+def _spelled_before_brackets(text: str, name: str) -> int | None:
+    """Where the first "(ACRONYM)" after a word is: ``\\w[\\s,]*(\\(ACRONYM\\))``'s bracket.
+
+    Searched from each bracket (a literal the search skips to), then looking
+    back over spaces and commas for a word character, rather than trying the
+    pattern at every word of the text.
+    """
+    for bracket in re.finditer(rf"\(\s*{name}s?\s*\)", text):
+        before = bracket.start()
+        while before > 0 and (text[before - 1].isspace() or text[before - 1] == ","):
+            before -= 1
+        if before > 0 and re.match(r"\w", text[before - 1]):
+            return bracket.start()
+    return None
+
+
+def in_reading_order(
+    found: Iterable[tuple[int, int, Iterable[ReadabilityIssue]]],
+) -> tuple[ReadabilityIssue, ...]:
+    """Issues found rule by rule, as ``(sentence, rule, issues)``, in the letter's order.
+
+    Each sentence's issues in the order of the rules, and each rule's in its
+    own order: as reading every sentence with every rule in turn gives them.
+    """
+    flat = [(index, order, issue) for index, order, issues in found for issue in issues]
+    flat.sort(key=lambda one: one[:2])
+    return tuple(issue for _, _, issue in flat)

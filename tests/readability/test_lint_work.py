@@ -1,0 +1,97 @@
+"""``lint`` reads a text once per rule: the same report as every rule on every sentence, linearly.
+
+Nothing here is timed (``benchmarks/run.py`` measures the speed, as a ratio to
+rendering the letter). The report is checked against the plain reading of
+every sentence by every rule, and the work is counted as the lines of the
+readability code that run, which must grow no faster than the text.
+"""
+
+import sys
+from collections.abc import Iterator
+from types import FrameType
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from inspection_letters import PLAIN_LANGUAGE_RULES, check_readability
+from inspection_letters._readability.plain_language import RuleContext
+from inspection_letters._readability.report import ReadabilityIssue, segments
+
+# Words that set off each rule, and plain ones, to build texts from.
+_WORDS = [
+    "children", "We", "met", "you", "and", "your", "key", "worker", "utilise", "UTILISE",
+    "in order to", "one-stop shop", "ring-fenced", "IRO", "IROs", "LAC", "CiC", "(IRO)",
+    "independent reviewing officer", "eg", "e.g.", "etc", "i.e.", "approx", "was", "helped",
+    "is", "needed", "were", "told", "two", "Twenty-one", "hundred", "one or two", "01/04/2022",
+    "April 1st", "1 Apr 2022", "2022-04-01", "Sept", "Mr.", "Smith", "café", "naïve", "Ŵyr",
+    "İstanbul", "KEY", "deliver", "Delivering", "0", "7", "-", ",", ";", "because",
+]  # fmt: skip
+
+
+@st.composite
+def _texts(draw: st.DrawFn) -> str:
+    sentences = draw(
+        st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=40), min_size=1, max_size=8)
+    )
+    breaks = draw(st.lists(st.sampled_from([" ", "\n", "\n\n", "\n- "]), min_size=8, max_size=8))
+    text = "".join(
+        f"{' '.join(words)}.{breaks[n % len(breaks)]}" for n, words in enumerate(sentences)
+    )
+    return f"Our visit\n\nWe met you.\n\n{text}"
+
+
+def _every_rule_on_every_sentence(text: str) -> tuple[ReadabilityIssue, ...]:
+    context = RuleContext.build(
+        text, max_sentence_words=25, extra_words_to_avoid={}, extra_acronyms={}
+    )
+    return tuple(
+        issue
+        for part in segments(text)
+        for rule in PLAIN_LANGUAGE_RULES
+        for issue in rule.issues(part, context)
+    )
+
+
+@given(_texts())
+def test_screened_report_is_every_rule_on_every_sentence(text: str) -> None:
+    """Screening sentences first changes nothing: the same issues, in the same order."""
+    assert _every_rule_on_every_sentence(text) == check_readability(text).issues
+
+
+def _lines_run(text: str) -> int:
+    """How many lines of the readability code run to check ``text``."""
+    count = 0
+
+    def trace(frame: FrameType, event: str, arg: Any) -> Any:
+        nonlocal count
+        if "_readability" not in frame.f_code.co_filename:
+            return None
+        if event == "line":
+            count += 1
+        return trace
+
+    sys.settrace(trace)
+    try:
+        check_readability(text)
+    finally:
+        sys.settrace(None)
+    return count
+
+
+def _paragraphs(count: int) -> Iterator[str]:
+    sentence = "Workers visit children at home and they key in notes after each visit"
+    for n in range(count):
+        yield f"{sentence} number {n}. The IRO was told on 01/04/2022 and"
+
+
+def test_work_grows_linearly_with_the_text() -> None:
+    """Twice the text, at most a little over twice the work: one block of many lines, too.
+
+    A paragraph wrapped over many lines was cut into sentences by walking its
+    lines for each sentence, the product of the two.
+    """
+    for joiner in ("\n\n", "\n"):  # many paragraphs; one paragraph of many lines
+        small = _lines_run(joiner.join(_paragraphs(200)) + ".")
+        large = _lines_run(joiner.join(_paragraphs(400)) + ".")
+        assert large <= 2.2 * small, f"{joiner!r}: {small} lines run, then {large}"
