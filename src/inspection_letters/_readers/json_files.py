@@ -400,6 +400,8 @@ def _fast_dict_fn(cls: type, made: Converter) -> Callable[[Any, Any], Any]:
     known = frozenset(field.name for field in attrs.fields(cls))
 
     def structure(value: Any, _: Any) -> Any:
+        if value.__class__ is not dict and not isinstance(value, Mapping):
+            raise InvalidValueError("not an object")  # the detailed path says why
         if not known.issuperset(value):
             raise InvalidValueError("unknown fields")  # the detailed path names them
         return inner(value, cls)
