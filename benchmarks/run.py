@@ -13,7 +13,8 @@ people's work on a shared machine slows every case alike, so the ratios hold
 where the absolute times do not. Times are the best of several rounds, the
 median beside it; the targets are reported, never enforced.
 
-Sections (``--only`` picks some): ``render`` (one letter, each audience and
+Sections (``--only`` picks some): ``targets`` (every ratio of issue #16 against
+its baseline, in interleaved rounds), ``render`` (one letter, each audience and
 format; loading; validating), ``batch`` (the 271 inspections of Ofsted's
 published history through the real ``batch`` command, one process and
 ``--jobs 2``), ``import`` (``import inspection_letters`` in fresh interpreters),
@@ -71,7 +72,15 @@ OPTIONAL = ("hypothesis", "weasyprint", "docx", "pyphen", "click", "jsonschema")
 # Heavier standard-library modules worth knowing about when they are imported.
 HEAVY = ("concurrent.futures", "csv", "zipfile", "xml.etree.ElementTree", "importlib.metadata")
 FORMATS = ("text", "markdown", "html")
-TEXT_TARGET, HTML_TARGET = 3.0, 4.0
+TEXT_TARGET, HTML_TARGET = 2.0, 2.5
+PUBLISHED_TARGET = 2.5
+"""The 271 published inspections to text, a letter, as a multiple of the floor."""
+LOAD_TARGET = 8.0
+"""``load_inspection`` of the example's file, as a multiple of ``json.loads`` of its text."""
+PDF_TARGET = 1.2
+"""``to_pdf``, as a multiple of one WeasyPrint render (PDF/UA-1) of the HTML it lays out."""
+REPORT_TARGET = 1.5
+"""``read_report``, as a multiple of bare pypdfium2 text extraction (issue #13's)."""
 BATCH_TARGET_S = 0.5
 IMPORT_TARGET_MS = 10.0
 # What one letter costs is timed in this process's CPU time, not by the wall
@@ -104,6 +113,17 @@ class Case:
     @property
     def median(self) -> float:
         return statistics.median(self.times)
+
+    def ratio(self, baseline: Case) -> float:
+        """The median, over the rounds, of this case's time a letter over ``baseline``'s.
+
+        Both were timed in each round, one straight after the other, so that a burst
+        of someone else's work on the machine slows both alike.
+        """
+        return statistics.median(
+            (mine / self.letters) / (theirs / baseline.letters)
+            for mine, theirs in zip(self.times, baseline.times, strict=True)
+        )
 
 
 @dataclass(frozen=True)
@@ -284,7 +304,7 @@ def report_cases(floor: Case, cases: Sequence[Case], markdown: bool) -> None:
     rows = []
     for case in [floor, *cases]:
         each = case.best / case.letters
-        ratio = case.best / floor.best
+        ratio = each / floor.best
         target = "" if case.target is None else f"≤ {case.target:g}×"
         rows.append(
             [
@@ -298,6 +318,136 @@ def report_cases(floor: Case, cases: Sequence[Case], markdown: bool) -> None:
             ]
         )
     print(table(headers, rows, markdown), flush=True)
+
+
+# --- Targets -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Target:
+    """One of issue #16's targets: a case, the baseline it is measured against, its limit."""
+
+    what: str
+    case: Case | None
+    baseline: Case | None
+    limit: float
+    absent: str = ""
+    """Why the case was not measured, where it was not."""
+
+
+def targets(settings: Settings, inspection: Inspection, source: Path, markdown: bool) -> None:
+    """Every ratio issue #16 sets a target for, each against its baseline, in one run."""
+    heading("Targets: each ratio against its baseline, measured together")
+    floor_call = floor_template().render
+    context = floor_context(inspection)
+    floor = Case("floor: bare Jinja2, children, text", lambda: floor_call(context))
+    letters: list[Target] = []
+    cases: list[Case] = [floor]
+    for audience in ("children", "director"):
+        for format_, method, limit in (
+            ("text", "to_text", TEXT_TARGET),
+            ("html", "to_html", HTML_TARGET),
+        ):
+            case = Case(
+                f"render_letter {audience} -> {format_}", _rendering(inspection, audience, method)
+            )
+            cases.append(case)
+            letters.append(Target(case.name, case, floor, limit))
+    if source.exists():
+        published = read_outcomes(source)
+
+        def all_published() -> None:
+            for each in published:
+                render_letter(each, draft=True).to_text()
+
+        case = Case(
+            f"{len(published)} published inspections -> text (draft)",
+            all_published,
+            letters=len(published),
+        )
+        cases.append(case)
+        letters.append(Target(case.name + ", a letter", case, floor, PUBLISHED_TARGET))
+    else:
+        letters.append(
+            Target(
+                "271 published inspections -> text",
+                None,
+                None,
+                PUBLISHED_TARGET,
+                f"{source} is absent",
+            )
+        )
+    text = EXAMPLE.read_text(encoding="utf-8")
+    parse = Case("json.loads of the example's file", lambda: json.loads(text))
+    load = Case("load_inspection (the example's file)", lambda: load_inspection(EXAMPLE))
+    cases += [parse, load]
+    letters.append(Target(load.name, load, parse, LOAD_TARGET))
+    measure(cases, settings)
+    letters += _pdf_targets(settings, inspection)
+    letters.append(_report_target())
+    rows = []
+    for target in letters:
+        if target.case is None or target.baseline is None:
+            rows.append([target.what, "", "", f"≤ {target.limit:g}×", f"not here: {target.absent}"])
+            continue
+        ratio = target.case.ratio(target.baseline)
+        best = (target.case.best / target.case.letters) / (
+            target.baseline.best / target.baseline.letters
+        )
+        rows.append(
+            [
+                f"{target.what} / {target.baseline.name}",
+                f"{ratio:.2f}",
+                f"{best:.2f}",
+                f"≤ {target.limit:g}×",
+                verdict(ratio, target.limit),
+            ]
+        )
+    print(
+        f"{settings.rounds} rounds, every case of a group once a round; the ratio is the median of"
+        " the rounds' ratios (each case over its baseline in the same round), the best-based"
+        " ratio beside it.\n"
+    )
+    headers = ["case / baseline", "ratio (median)", "ratio (best)", "target", "met?"]
+    print(table(headers, rows, markdown), flush=True)
+
+
+def _pdf_targets(settings: Settings, inspection: Inspection) -> list[Target]:
+    """``to_pdf`` against one WeasyPrint render and write (PDF/UA-1) of the HTML it lays out."""
+    try:
+        import weasyprint  # type: ignore[import-untyped]
+    except ImportError:
+        return [Target("to_pdf", None, None, PDF_TARGET, "WeasyPrint (the pdf extra) is absent")]
+    from inspection_letters._writers import pdf
+
+    found: list[Target] = []
+    cases: list[Case] = []
+    for audience in ("children", "director"):
+        letter = render_letter(inspection, audience)
+        html = pdf._with_style(
+            pdf._with_style(letter.to_html(), pdf._PRINT_STYLE + pdf._NO_CAPTION), pdf._PAGE_NUMBERS
+        )
+
+        def bare(html: str = html) -> bytes:
+            document = weasyprint.HTML(string=html).render(pdf_variant="pdf/ua-1")
+            output: bytes = document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=True)
+            return output
+
+        pages = len(weasyprint.HTML(string=html).render(pdf_variant="pdf/ua-1").pages)
+        baseline = Case(f"one WeasyPrint render, {audience}", bare)
+        case = Case(f"to_pdf {audience} ({pages} page(s))", letter.to_pdf)
+        cases += [baseline, case]
+        found.append(Target(case.name, case, baseline, PDF_TARGET))
+    rounds = 3 if settings.quick else 7
+    measure(cases, Settings(settings.quick, rounds if not settings.quick else 1, 0.0, 1, 1))
+    return found
+
+
+def _report_target() -> Target:
+    """``read_report``'s target is issue #13's: its own section measures it (bench_reports.py)."""
+    what = "read_report / bare pypdfium2 text extraction"
+    where = "in the section 'Reports' below (issue #13's, bench_reports.py), in the same run"
+    return Target(what, None, None, REPORT_TARGET, where)
 
 
 # --- Batch ---------------------------------------------------------------------------------------
@@ -675,8 +825,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="a few iterations; checks it runs")
     parser.add_argument(
         "--only",
-        default="render,batch,import,scaling,lint,reports",
-        help="comma-separated sections: render, batch, import, scaling, lint, reports",
+        default="targets,render,batch,import,scaling,lint,reports",
+        help="comma-separated sections: targets, render, batch, import, scaling, lint, reports",
     )
     parser.add_argument("--csv", type=Path, default=HISTORY, help="the outcomes for the batch")
     parser.add_argument("--markdown", action="store_true", help="print tables as Markdown")
@@ -685,7 +835,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     options = parser.parse_args(argv)
     sections = {s.strip() for s in options.only.split(",")}
-    unknown = sections - {"render", "batch", "import", "scaling", "lint", "reports"}
+    unknown = sections - {"targets", "render", "batch", "import", "scaling", "lint", "reports"}
     if unknown:
         parser.error(f"unknown section(s): {', '.join(sorted(unknown))}")
     if options.quick:
@@ -706,6 +856,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
 
     inspection = load_inspection(EXAMPLE)
+    if "targets" in sections:
+        targets(settings, inspection, options.csv, options.markdown)
     floor: Case | None = None
     if "render" in sections or "batch" in sections:
         floor, cases = render_cases(inspection)

@@ -29,6 +29,8 @@ def test_benchmark_runs_in_quick_mode() -> None:
     done = _python(str(RUNNER), "--quick")
     assert 0 == done.returncode, done.stderr
     for expected in (
+        "## Targets",
+        "load_inspection (the example's file) / json.loads",
         "## One letter",
         "floor: bare Jinja2, children, text",
         "render_letter children -> html",

@@ -18,6 +18,7 @@ from inspection_letters import (
     load_inspection,
     validate,
 )
+from inspection_letters._model.rules import errors, surely_clean
 from inspection_letters.strategies import broken_inspections, grades, inspections
 
 LABELS = ["Outstanding", "Good", "Requires improvement to be good", "Inadequate"]
@@ -123,3 +124,18 @@ def test_grade_order_follows_the_labels(a: Grade, b: Grade) -> None:
 def test_grade_parses_its_label_in_any_case(grade: Grade) -> None:
     """A grade's label in capitals parses back to the grade."""
     assert Grade.parse(grade.label.upper()) is grade
+
+
+@given(inspections() | st.sampled_from(ERROR_CODES).flatmap(broken_inspections))
+def test_the_quick_pre_check_never_passes_an_inspection_the_rules_refuse(
+    inspection: Inspection,
+) -> None:
+    """``surely_clean`` says so only of inspections that break no error-level rule."""
+    if surely_clean(inspection):
+        assert () == errors(inspection)
+
+
+@given(inspections())
+def test_the_quick_pre_check_passes_inspections_that_break_nothing(inspection: Inspection) -> None:
+    """An inspection that breaks no error-level rule passes the pre-check too (no slow path)."""
+    assert (() == errors(inspection)) == surely_clean(inspection)

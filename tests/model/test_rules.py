@@ -18,8 +18,14 @@ from inspection_letters import (
     PreviousOutcome,
     Severity,
     check,
+    read_outcomes,
     validate,
 )
+from inspection_letters._model.rules import PRECHECKED, surely_clean
+from tests.helpers import ROOT
+
+HISTORY = ROOT.parent / "shared" / "data" / "ofsted" / "ilacs-inspection-history-2018-2025.csv"
+_ERROR = Severity.ERROR
 
 A = JudgementArea
 OUTSTANDING, GOOD = Grade.OUTSTANDING, Grade.GOOD
@@ -278,3 +284,20 @@ def test_every_rule_has_a_unique_code_and_evidence() -> None:
     """Rule codes are unique, and every rule says what it says and why."""
     assert len(RULES) == len({rule.code for rule in RULES})
     assert all(rule.summary and rule.evidence for rule in RULES)
+
+
+@pytest.mark.skipif(not HISTORY.exists(), reason=f"Ofsted's outcomes are not at {HISTORY}")
+def test_the_quick_pre_check_agrees_with_the_rules_on_published_outcomes() -> None:
+    """Each published inspection passes the pre-check exactly when it breaks no error rule."""
+    disagreeing = [
+        i.authority.name
+        for i in read_outcomes(HISTORY)
+        if surely_clean(i) != (() == tuple(p for p in validate(i) if p.severity is _ERROR))
+    ]
+    assert [] == disagreeing
+
+
+def test_the_quick_pre_check_stands_in_for_every_error_rule() -> None:
+    """Every error-level rule is one the pre-check covers, so that check() can use it."""
+    codes = {rule.code for rule in RULES if rule.severity is Severity.ERROR}
+    assert set() == codes - PRECHECKED

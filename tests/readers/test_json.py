@@ -7,6 +7,8 @@ from typing import Any
 import attrs
 import cattrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from inspection_letters import (
     Grade,
@@ -15,11 +17,22 @@ from inspection_letters import (
     InspectionLettersError,
     InvalidFieldsError,
     InvalidInspectionError,
+    InvalidValueError,
     LetterDetails,
     dump_inspection,
     load_inspection,
     validate,
 )
+from inspection_letters._model.checks import (
+    check_area_code,
+    check_email,
+    check_image_uri,
+    check_lines,
+    check_text,
+)
+from inspection_letters._readers import json_files
+from inspection_letters._readers.json_files import converter
+from inspection_letters.strategies import inspections
 from tests.helpers import ROOT
 
 EXAMPLE = ROOT / "examples" / "gloucestershire-2022.json"
@@ -204,3 +217,103 @@ def test_week_dates_are_not_dates() -> None:
     assert [("start", "'2022-W06-1' is not a date; write it as 'YYYY-MM-DD'")] == list(
         error.problems
     )
+
+
+# --- The fast path of load_inspection ------------------------------------------------------------
+
+_TEXT_CHECKS = (check_text, check_email, check_area_code, check_image_uri, check_lines)
+
+
+def _model_classes() -> list[type]:
+    """Every attrs class an inspection file can hold, found from ``Inspection``."""
+    found: list[type] = []
+    todo: list[Any] = [Inspection]
+    while todo:
+        kind = todo.pop()
+        if attrs.has(kind) and kind not in found:
+            found.append(kind)
+            todo += [f.type for f in attrs.fields(kind)]
+        todo += list(getattr(kind, "__args__", ()))
+    return found
+
+
+def _holds_text(kind: Any) -> bool:
+    return kind is str or any(_holds_text(k) for k in getattr(kind, "__args__", ()))
+
+
+def test_every_text_field_of_a_file_is_checked_by_its_validator() -> None:
+    """The fast converter checks no text itself: each text field's validator checks it as text."""
+    unchecked = [
+        f"{kind.__name__}.{field.name}"
+        for kind in _model_classes()
+        for field in attrs.fields(kind)
+        if _holds_text(field.type)
+        and field.metadata.get("check") not in _TEXT_CHECKS
+        and (kind, field.name) != (LetterDetails, "wording")  # its own validator checks it
+    ]
+    assert [] == unchecked
+    for check in _TEXT_CHECKS:
+        for bad in ("a\x07b", " ", ["a\x07b"], [" "]):
+            with pytest.raises(InvalidValueError):
+                check(bad)
+    with pytest.raises(InvalidValueError):
+        LetterDetails(audience="children", wording={"achievement": "a\x07b"})
+
+
+@given(inspections())
+def test_fast_and_detailed_converters_read_the_same_inspection(inspection: Inspection) -> None:
+    """A good file is read to the same inspection by both converters."""
+    data = dump_inspection(inspection)
+    assert converter.structure(data, Inspection) == json_files._fast.structure(data, Inspection)
+
+
+def _leaves(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    if isinstance(value, dict):
+        return [path] + [p for k, v in value.items() for p in _leaves(v, (*path, k))]
+    if isinstance(value, list):
+        return [path] + [p for i, v in enumerate(value) for p in _leaves(v, (*path, i))]
+    return [path]
+
+
+def _replaced(value: Any, path: tuple[Any, ...], new: Any) -> Any:
+    if not path:
+        return new
+    copy = dict(value) if isinstance(value, dict) else list(value)
+    copy[path[0]] = _replaced(value[path[0]], path[1:], new)
+    return copy
+
+
+_JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.text(alphabet=st.sampled_from(["a", " ", "\x07", "\n", "@", ".", "\ud800", "-"]))
+    | st.sampled_from(["", "Good", "leaders", "standard", "2022-02-14", "london", "x@y.z"]),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(st.sampled_from(["name", "text", "grade", "area", "x"]), children)
+    ),
+    max_leaves=5,
+)
+
+
+@given(inspection=inspections(), data=st.data())
+def test_the_fast_converter_refuses_whatever_the_detailed_one_refuses(
+    inspection: Inspection, data: st.DataObject
+) -> None:
+    """Any one value of a file changed: the fast converter reads nothing the detailed refuses."""
+    original = dump_inspection(inspection)
+    path = data.draw(st.sampled_from(_leaves(original)))
+    changed = _replaced(original, path, data.draw(_JSON_VALUES))
+    if not isinstance(changed, dict):
+        return
+    try:
+        detailed = converter.structure(changed, Inspection)
+    except Exception:
+        detailed = None
+    try:
+        fast = json_files._fast.structure(changed, Inspection)
+    except Exception:
+        fast = None
+    if fast is not None:
+        assert detailed == fast

@@ -7,8 +7,11 @@ from html.parser import HTMLParser
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from inspection_letters import Finding, Letter, render_letter
+from inspection_letters._writers import html as html_writer
 from tests.helpers import TINY_PNG, example, with_signatory
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -254,3 +257,9 @@ def test_html_keeps_line_breaks_within_address_lines() -> None:
     address = root.find(".//address[@class='recipient']")
     assert address is not None
     assert text_of(address).endswith("Gloucestershire County Council\nShire Hall\nWestgate Street")
+
+
+@given(st.lists(st.sampled_from(["a", "&", "<", ">", '"', "'", "\n", "é", "&amp;"])).map("".join))
+def test_text_is_escaped_as_html_escape_does(text: str) -> None:
+    """The writer's escaping is html.escape's (quotes included), with line breaks kept."""
+    assert html.escape(text, quote=True).replace("\n", "<br />\n") == html_writer._text(text)

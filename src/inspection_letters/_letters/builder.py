@@ -13,6 +13,9 @@ from typing import Any
 
 from .._errors import InvalidValueError, MissingInputError, TemplateError
 from .._model.checks import check_characters, check_image_uri
+from .._model.frameworks import JudgementArea
+from .._model.grades import Grade
+from .._model.inspection import Finding
 from .letter import (
     Block,
     FindingList,
@@ -31,6 +34,7 @@ from .letter import (
 _SINGLE = ("title", "date_line", "delivery", "salutation", "closing")
 _SINGLE_SIGNATURE = ("signature_name", "signature_description", "signature_image")
 _SINGLE_LOGO = ("logo", "logo_alt")
+_SINGLE_PARTS = _SINGLE + _SINGLE_SIGNATURE + _SINGLE_LOGO
 _LINES = ("address", "contacts", "direct", "sender", "recipient", "signature_roles")
 # Marks the place of a quotation in a paragraph's text: private-use characters
 # around a random number drawn for each letter, so that data cannot forge one.
@@ -106,7 +110,9 @@ class LetterBuilder:
         self._lines: dict[str, list[str]] = {name: [] for name in _LINES}
         self._body: list[Block] = []
         self._quotes: list[str] = []
-        self._nonce = secrets.token_hex(8)
+        self._written: list[str] = []
+        """Every text the template gave a part, for the check of its characters."""
+        self._nonce = ""  # drawn at the first quotation: most letters have none
         # Every placeholder made for this letter, to list those it shows.
         self._placeholders: list[Missing] = []
 
@@ -134,12 +140,35 @@ class LetterBuilder:
 
     def set(self, name: str, *, caller: Callable[[], str]) -> str:
         """Set a one-line part (``title``, ``date_line``, ``salutation``...) to the call's text."""
-        if name not in _SINGLE + _SINGLE_SIGNATURE + _SINGLE_LOGO:
-            choices = _choices(_SINGLE + _SINGLE_SIGNATURE + _SINGLE_LOGO)
-            raise TemplateError(f"{name!r} is not a part; expected one of {choices}")
+        _single_part(name)
+        self._set_once(name)
+        return self._set_text(name, caller())
+
+    def add(self, name: str, *, caller: Callable[[], str]) -> str:
+        """Add a line to a part of several lines (``recipient``, ``address``...)."""
+        _part_of_lines(name)
+        return self._add_text(name, caller())
+
+    def paragraph(self, *, caller: Callable[[], str]) -> str:
+        """Add a paragraph of the call's text to the body."""
+        return self._paragraph_text(caller())
+
+    def heading(self, *, caller: Callable[[], str]) -> str:
+        """Add a heading of the call's text to the body."""
+        return self._heading_text(caller())
+
+    # What the four above do with the call's text, which the library's compiled
+    # templates (compiled.py) give them directly, having worked it out first.
+
+    def _set_once(self, name: str) -> None:
         if name in self._single:
             raise TemplateError(f"{name!r} is set twice; a one-line part is set once")
-        text = caller()
+
+    def _set_text(self, name: str, text: str) -> str:
+        if name not in _SINGLE_PARTS:
+            _single_part(name)
+        if name in self._single:
+            self._set_once(name)
         if name in ("signature_image", "logo"):
             # Letters use no external resources: a picture must be inlined, and raster.
             try:
@@ -147,32 +176,36 @@ class LetterBuilder:
             except InvalidValueError as error:
                 raise TemplateError(f"the {name.replace('_', ' ')}: {error}") from None
         self._single[name] = text
+        self._written.append(text)
         return ""
 
-    def add(self, name: str, *, caller: Callable[[], str]) -> str:
-        """Add a line to a part of several lines (``recipient``, ``address``...)."""
+    def _add_text(self, name: str, text: str) -> str:
         if name not in _LINES:
-            raise TemplateError(
-                f"{name!r} is not a part of lines; expected one of {_choices(_LINES)}"
-            )
-        text = caller()
+            _part_of_lines(name)
         if text:
             self._lines[name].append(text)
+            self._written.append(text)
         return ""
 
-    def paragraph(self, *, caller: Callable[[], str]) -> str:
-        """Add a paragraph of the call's text to the body."""
-        self._body.append(Paragraph(content=self._split_quotes(caller())))
+    def _paragraph_text(self, text: str) -> str:
+        content = self._split_quotes(text)
+        # The paragraph's own words: the quotations' marks are the builder's, their texts
+        # kept by quote().
+        self._written += [piece for piece in content if isinstance(piece, str)]
+        self._body.append(Paragraph(content=content))
         return ""
 
-    def heading(self, *, caller: Callable[[], str]) -> str:
-        """Add a heading of the call's text to the body."""
-        self._body.append(Heading(text=caller()))
+    def _heading_text(self, text: str) -> str:
+        self._written.append(text)
+        self._body.append(Heading(text=text))
         return ""
 
     def quote(self, text: object) -> str:
         """Mark a quotation from the report inside a paragraph."""
         self._quotes.append(_text(text, "a quotation"))
+        self._written.append(self._quotes[-1])
+        if not self._nonce:
+            self._nonce = secrets.token_hex(8)
         return _QUOTE_MARK.format(self._nonce, len(self._quotes) - 1)
 
     def grade_table(
@@ -180,20 +213,35 @@ class LetterBuilder:
     ) -> str:
         """Add the grade table: ``(judgement area or title, grade)`` rows, in order."""
         table_rows = tuple(
-            GradeRow(
-                judgement=_text(getattr(area, "title", area), "a judgement"), grade=_label(grade)
-            )
-            for area, grade in rows
+            [
+                # The grades of an inspection, as a letter's context gives them: the
+                # framework's own words, in rows made once.
+                _GRADE_ROWS[area, grade]
+                if type(area) is JudgementArea and type(grade) is Grade
+                else self._grade_row(area, grade)
+                for area, grade in rows
+            ]
         )
+        self._written += (caption, *headers)
         self._body.append(GradeTable(caption=caption, headers=headers, rows=table_rows))
         return ""
+
+    def _grade_row(self, area: object, grade: object) -> GradeRow:
+        row = GradeRow(
+            judgement=_text(getattr(area, "title", area), "a judgement"), grade=_label(grade)
+        )
+        self._written += (row.judgement, row.grade)
+        return row
 
     def finding_list(self, items: Iterable[object]) -> str:
         """Add a list of findings to the body."""
         if isinstance(items, Missing):
             entries: tuple[str, ...] = (str(items),)
+        elif isinstance(items, tuple) and all(type(i) is Finding for i in items):
+            entries = tuple([i.text for i in items])  # an inspection's findings: all text
         else:
             entries = tuple(_text(getattr(i, "text", i), "a finding") for i in items)
+        self._written += entries
         self._body.append(FindingList(items=entries))
         return ""
 
@@ -258,6 +306,8 @@ class LetterBuilder:
         The data's text is checked when it is read; a template's is checked here,
         since no writer can put it in a letter (Word and PDF would fail).
         """
+        if self._all_text_is_clean():
+            return
         texts: list[tuple[str, str]] = [*self._single.items()]
         texts += [(name, line) for name, lines in self._lines.items() for line in lines]
         for block in self._body:
@@ -278,6 +328,22 @@ class LetterBuilder:
             except InvalidValueError as error:
                 message = f"the template of the {self.audience!r} audience wrote, in the {part},"
                 raise TemplateError(f"{message} text that {error}") from None
+
+    def _all_text_is_clean(self) -> bool:
+        """Whether no text of the letter holds a forbidden character: one look at them all.
+
+        The texts are those the template gave (``_written``; the grade rows made
+        from the framework's own words hold none). Only when one does is each
+        part checked on its own, to say where.
+        """
+        texts = self._written
+        # In runs of texts, so that a letter of thousands of findings is not copied whole.
+        for start in range(0, len(texts), 256):
+            try:
+                check_characters("".join(texts[start : start + 256]))
+            except (InvalidValueError, TypeError):  # TypeError: a template gave what is not text
+                return False
+        return True
 
     def letter(self) -> Letter:
         """The letter built, or an error naming every field it needs and lacks."""
@@ -329,6 +395,25 @@ class LetterBuilder:
             draft=self.draft,
             placeholders=self._shown_placeholders() if self.draft else (),
         )
+
+
+#: The rows of the grade table for each judgement and grade: the framework's own words.
+_GRADE_ROWS = {
+    (area, grade): GradeRow(judgement=area.title, grade=grade.label)
+    for area in JudgementArea
+    for grade in Grade
+}
+
+
+def _single_part(name: str) -> None:
+    if name not in _SINGLE_PARTS:
+        choices = _choices(_SINGLE_PARTS)
+        raise TemplateError(f"{name!r} is not a part; expected one of {choices}")
+
+
+def _part_of_lines(name: str) -> None:
+    if name not in _LINES:
+        raise TemplateError(f"{name!r} is not a part of lines; expected one of {_choices(_LINES)}")
 
 
 def _label(grade: object) -> str:

@@ -5,9 +5,15 @@ between them, so that one writer lays out every audience's letter in its
 format, and one template serves every format.
 """
 
+import functools
+from typing import TYPE_CHECKING
+
 from attrs import frozen
 
 from .._model.checks import checked_tuple, of_type
+
+if TYPE_CHECKING:
+    from .._writers.formats import FormatRegistry
 
 
 @frozen(kw_only=True)
@@ -184,16 +190,14 @@ class Letter:
 
     def render(self, format: str) -> str | bytes:
         """The letter in a registered format, such as ``'html'``."""
-        from .._writers.formats import formats
-
-        return formats.get(format)(self)
+        return _formats().get(format)(self)
 
     def __str__(self) -> str:
         return _as_text(self.render("text"))
 
     def to_text(self) -> str:
         """The letter as plain text; the same as ``str(letter)``."""
-        return str(self)
+        return _as_text(self.render("text"))
 
     def to_markdown(self) -> str:
         """The letter as Markdown, with every piece of data escaped."""
@@ -217,6 +221,14 @@ class Letter:
     def findings(self) -> tuple[str, ...]:
         """The items of every finding list in the body."""
         return tuple(i for b in self.body if isinstance(b, FindingList) for i in b.items)
+
+
+@functools.cache
+def _formats() -> "FormatRegistry":
+    # The writers import the letters, so the registry is imported on first use.
+    from .._writers.formats import formats
+
+    return formats
 
 
 def _as_text(output: str | bytes) -> str:

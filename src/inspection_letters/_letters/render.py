@@ -1,7 +1,7 @@
 """``render_letter``: an inspection and an audience in, a :class:`Letter` out."""
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import jinja2
@@ -14,6 +14,7 @@ from .._model.people import OFFICES
 from .._model.rules import check
 from .audiences import Audience, AudienceRegistry, audiences
 from .builder import LetterBuilder, Missing
+from .compiled import compiled_template
 from .environment import get_template, package_environment, render, user_environment
 from .letter import Letter
 
@@ -27,18 +28,28 @@ def _environment(
     return user_environment(*directories)
 
 
-def _grade_rows(
-    inspection: Inspection, builder: LetterBuilder
-) -> Iterator[tuple[JudgementArea, Any]]:
+# The names of the builder's functions in a template's context: the compiled templates
+# call them directly, so an audience's ``prepare`` that gives one of these names is
+# rendered by Jinja2.
+_BUILDER_NAMES = frozenset(LetterBuilder(audience="", area="", draft=True).functions())
+
+
+def _grade_rows(inspection: Inspection, builder: LetterBuilder) -> list[tuple[JudgementArea, Any]]:
     era = inspection.era
     areas = era.areas if era is not None else tuple(j.area for j in inspection.judgements)
+    # What grade_of gives, found once: the first grade of each area.
+    given: dict[JudgementArea, Grade] = {}
+    for judgement in inspection.judgements:
+        given.setdefault(judgement.area, judgement.grade)
+    rows: list[tuple[JudgementArea, Any]] = []
     for area in areas:
-        grade: Grade | Missing | None = inspection.grade_of(area)
+        grade: Grade | Missing | None = given.get(area)
         if grade is None and builder.draft:
             grade = builder.need(
                 None, f"judgements.{area.value}", f"the grade for {area.title.lower()}"
             )
-        yield area, grade
+        rows.append((area, grade))
+    return rows
 
 
 def render_letter(
@@ -70,26 +81,45 @@ def render_letter(
     else:
         directories = tuple(template_dir)
     environment = _environment(chosen, directories)
-    template = get_template(environment, name=chosen.template_name, source=chosen.source)
     area = inspection.authority.name
-    builder = LetterBuilder(audience=chosen.name, area=area, draft=draft)
     details = inspection.letter_details(chosen.name)
-    context: dict[str, Any] = {
-        "inspection": inspection,
-        "area": area,
-        "details": details,
-        "phrase": details.phrase,
-        "grades": tuple(_grade_rows(inspection, builder)),
-        "offices": OFFICES,
-        "draft": draft,
-        **builder.functions(),
-        **prepared,
-    }
-    written = render(template, context, what=f"the template of the {chosen.name!r} audience")
+
+    def made() -> tuple[LetterBuilder, dict[str, Any]]:
+        builder = LetterBuilder(audience=chosen.name, area=area, draft=draft)
+        context: dict[str, Any] = {
+            "inspection": inspection,
+            "area": area,
+            "details": details,
+            "phrase": details.phrase,
+            "grades": tuple(_grade_rows(inspection, builder)),
+            "offices": OFFICES,
+            "draft": draft,
+            **builder.functions(),
+            **prepared,
+        }
+        return builder, context
+
+    builder, context = made()
+    written = None
+    # The library's own templates run compiled to Python (``compiled.py``), a user's by Jinja2.
+    fast = None
+    if environment is package_environment() and chosen.source is None:
+        fast = compiled_template(chosen.template_name)
+    if fast is not None and _BUILDER_NAMES.isdisjoint(prepared):
+        try:
+            written = fast(context)
+        except Exception:
+            # Whatever the compiled template cannot do, Jinja2 does again from the
+            # start, with a new builder, so that the error and its message are Jinja2's.
+            builder, context = made()
+    what = f"the template of the {chosen.name!r} audience"
+    if written is None:
+        template = get_template(environment, name=chosen.template_name, source=chosen.source)
+        written = render(template, context, what=what)
     if written.strip():
         stray = written.strip().splitlines()[0][:60]
         message = (
-            f"the template of the {chosen.name!r} audience writes text outside any part "
+            f"{what} writes text outside any part "
             f"(such as {stray!r}); put text inside a set, add, paragraph or heading call"
         )
         raise TemplateError(message)

@@ -13,7 +13,9 @@ import base64
 import binascii
 import datetime as dt
 import re
+import typing
 from collections.abc import Callable, Iterable
+from itertools import repeat
 from typing import Any, TypeVar, cast
 
 import attrs
@@ -28,6 +30,7 @@ Check = Callable[[Any], Any]
 # and U+FFFF (which no XML can hold, so no HTML, PDF or Word letter) are
 # refused in every text field.
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_ASCII_CONTROLS = bytes([*range(0x09), *range(0x0B, 0x20), 0x7F])
 _AREA_CODE = re.compile(r"[EWSN][0-9]{8}")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
@@ -45,13 +48,17 @@ position 1; only tab and newline are allowed
     """
     if not isinstance(value, str):
         raise InvalidValueError(f"{shown(value)} is not text")
-    if not value.strip():
+    if not value or value.isspace():  # what strips to nothing, without a copy
         raise InvalidValueError(f"{shown(value)} is blank")
+    if len(value) < 64 and value.isprintable():  # most text: see _surely_allowed
+        return value
     return check_characters(value)
 
 
 def check_characters(value: str) -> str:
     """Text without the characters no letter may hold: those :func:`check_text` refuses."""
+    if _surely_allowed(value):
+        return value
     bad = _FORBIDDEN.search(value)
     if bad is not None:
         kind, reason = _kind(bad.group())
@@ -59,6 +66,25 @@ def check_characters(value: str) -> str:
             f"contains {kind} {bad.group()!r} at position {bad.start()}{reason}"
         )
     return value
+
+
+def _surely_allowed(value: str) -> bool:
+    """Whether ``value`` holds none of the forbidden characters, told faster than the search.
+
+    Every forbidden character is one Python does not print, and in ASCII they are
+    the controls but tab and newline: a short text that prints whole, or an
+    ASCII one whose bytes lose nothing when those controls are deleted (in C,
+    a third of the time of the search), holds none. Any other text is searched.
+    """
+    if not isinstance(value, str):
+        return False  # the search says what is wrong
+    if len(value) < 64:
+        if value.isprintable():
+            return True
+    elif value.isascii():
+        data = value.encode("ascii")
+        return len(data.translate(None, _ASCII_CONTROLS)) == len(data)
+    return _FORBIDDEN.search(value) is None
 
 
 def _kind(character: str) -> tuple[str, str]:
@@ -203,9 +229,20 @@ def check_date(value: Any) -> dt.date:
 
 
 def _validator(check: Check, optional: bool) -> Callable[[object, attrs.Attribute[Any], Any], None]:
+    short_text = check is check_text
+
     def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is None and optional:
             return
+        if (
+            short_text
+            and value.__class__ is str
+            and len(value) < 64
+            and value.isprintable()
+            and value
+            and not value.isspace()
+        ):
+            return  # what check_text surely passes, seen without calling it
         try:
             check(value)
         except InvalidValueError as error:
@@ -234,10 +271,23 @@ def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
 
 
 def items_of(item_type: type[Any]) -> Any:
-    """An attrs validator: a tuple whose items are all ``item_type``."""
-    return attrs.validators.deep_iterable(
+    """An attrs validator: a tuple whose items are all ``item_type``.
+
+    A tuple that passes is told in one quick look; only one that does not is
+    checked by attrs' own validators, which word the error.
+    """
+    detailed = attrs.validators.deep_iterable(
         attrs.validators.instance_of(item_type), attrs.validators.instance_of(tuple)
     )
+
+    # A union (Block) as a tuple of its classes, which isinstance looks through faster.
+    kinds = typing.get_args(item_type) or item_type
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value.__class__ is not tuple or not all(map(isinstance, value, repeat(kinds))):
+            detailed(instance, attribute, value)
+
+    return validate
 
 
 #: The validator of a field holding lines of text, such as an address.
@@ -258,10 +308,19 @@ def checked_tuple(item_type: type[Any], *, optional: bool = True) -> Any:
 
 
 def of_type(kind: type[Any], *, optional: bool = False) -> Any:
-    """An attrs field that must be an instance of ``kind`` (or ``None`` when optional)."""
+    """An attrs field that must be an instance of ``kind`` (or ``None`` when optional).
+
+    A value of exactly ``kind`` passes at a glance; any other is checked by
+    attrs' own validators, which word the error.
+    """
+    detailed = attrs.validators.instance_of(kind)
     if optional:
-        return attrs.field(
-            default=None,
-            validator=attrs.validators.optional(attrs.validators.instance_of(kind)),
-        )
-    return attrs.field(validator=attrs.validators.instance_of(kind))
+        detailed = attrs.validators.optional(detailed)
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value.__class__ is not kind and not (optional and value is None):
+            detailed(instance, attribute, value)
+
+    if optional:
+        return attrs.field(default=None, validator=validate)
+    return attrs.field(validator=validate)

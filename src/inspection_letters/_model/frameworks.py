@@ -17,6 +17,10 @@ from .._errors import InvalidValueError, UnknownNameError
 class JudgementArea(Enum):
     """A judgement an inspection grades, valued by a stable word."""
 
+    # Members are singletons, equal only to themselves: hashing them by identity, in C,
+    # keeps the dicts and sets keyed by them fast (Enum's own __hash__ is Python code).
+    __hash__ = object.__hash__
+
     LEADERS = "leaders"
     """The impact of leaders on social work practice with children and families."""
 
@@ -102,6 +106,10 @@ class Framework(Enum):
     ['leaders', 'help_and_protection', 'children_in_care', 'care_leavers']
     """
 
+    # Members are singletons, equal only to themselves: hashing them by identity, in C,
+    # keeps the dicts and sets keyed by them fast (Enum's own __hash__ is Python code).
+    __hash__ = object.__hash__
+
     ILACS_2018 = "ilacs-2018"
     """From 1 January 2018: four judgements, children in care and care leavers together."""
 
@@ -181,6 +189,10 @@ _AREAS = {
 @unique
 class InspectionType(Enum):
     """A kind of ILACS inspection or visit, valued by a stable word."""
+
+    # Members are singletons, equal only to themselves: hashing them by identity, in C,
+    # keeps the dicts and sets keyed by them fast (Enum's own __hash__ is Python code).
+    __hash__ = object.__hash__
 
     STANDARD = "standard"
     """A standard inspection: about two weeks on site; graded."""

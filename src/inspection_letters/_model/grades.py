@@ -25,6 +25,10 @@ class Grade(Enum):
     <Grade.REQUIRES_IMPROVEMENT: 'Requires improvement to be good'>
     """
 
+    # Members are singletons, equal only to themselves: hashing them by identity, in C,
+    # keeps the dicts and sets keyed by them fast (Enum's own __hash__ is Python code).
+    __hash__ = object.__hash__
+
     OUTSTANDING = "Outstanding"
     """The best grade: practice that is exceptional."""
 
@@ -40,7 +44,7 @@ class Grade(Enum):
     @property
     def label(self) -> str:
         """The exact label, as in Ofsted's data and grade tables."""
-        return self.value
+        return self._value_
 
     @property
     def rank(self) -> int:
@@ -82,22 +86,22 @@ class Grade(Enum):
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Grade):
             return NotImplemented
-        return self.rank < other.rank
+        return _RANK[self] < _RANK[other]
 
     def __le__(self, other: object) -> bool:
         if not isinstance(other, Grade):
             return NotImplemented
-        return self.rank <= other.rank
+        return _RANK[self] <= _RANK[other]
 
     def __gt__(self, other: object) -> bool:
         if not isinstance(other, Grade):
             return NotImplemented
-        return self.rank > other.rank
+        return _RANK[self] > _RANK[other]
 
     def __ge__(self, other: object) -> bool:
         if not isinstance(other, Grade):
             return NotImplemented
-        return self.rank >= other.rank
+        return _RANK[self] >= _RANK[other]
 
 
 _RANK = {

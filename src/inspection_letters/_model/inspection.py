@@ -7,6 +7,7 @@ effectiveness consistent with the rest, dates in order) is the business of
 """
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -145,6 +146,12 @@ class LetterDetails:
         return dict(self.wording).get(name, default)
 
 
+@functools.lru_cache(maxsize=64)
+def _no_details(audience: str) -> LetterDetails:
+    """The empty details of an audience's letter: one value each, made once (it is immutable)."""
+    return LetterDetails(audience=audience)
+
+
 def _grade_of(judgements: Iterable[Judgement], area: JudgementArea) -> Grade | None:
     for judgement in judgements:
         if judgement.area is area:
@@ -247,4 +254,6 @@ class Inspection:
         for details in self.letters:
             if details.audience == audience:
                 return details
+        if audience.__class__ is str:
+            return _no_details(audience)
         return LetterDetails(audience=audience)

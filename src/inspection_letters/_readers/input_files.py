@@ -46,8 +46,10 @@ def read_input(path: Path, *, limit: int = MAX_INPUT_BYTES) -> bytes:
         raise InvalidValueError(
             "is not a regular file but a folder; give the path of a file"
         ) from None
-    with os.fdopen(descriptor, "rb") as file:
-        status = os.fstat(file.fileno())
+    # By the system's calls on the descriptor, not a file object (which costs as much
+    # again as reading a small file).
+    try:
+        status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode):
             raise InvalidValueError(
                 f"is not a regular file but {_kind(status.st_mode)}; give the path of a file"
@@ -58,14 +60,29 @@ def read_input(path: Path, *, limit: int = MAX_INPUT_BYTES) -> bytes:
             raise InvalidValueError(f"is {status.st_size:,} bytes, {too_large}")
         # As much as fstat says, and a byte more to notice a file that grew (read(n)
         # would set aside n bytes at once: 64 MB for every file).
-        chunks = [file.read(status.st_size + 1)]
-        total = len(chunks[0])
+        chunks = _read_up_to(descriptor, status.st_size + 1)
+        total = sum(map(len, chunks))
         while total > status.st_size and total <= limit:
-            chunk = file.read(min(1024 * 1024, limit + 1 - total))
+            chunk = os.read(descriptor, min(1024 * 1024, limit + 1 - total))
             if not chunk:
                 break
             chunks.append(chunk)
             total += len(chunk)
+    finally:
+        os.close(descriptor)
     if total > limit:
         raise InvalidValueError(f"is over {limit:,} bytes, {too_large}")
     return b"".join(chunks)
+
+
+def _read_up_to(descriptor: int, size: int) -> list[bytes]:
+    """Up to ``size`` bytes, fewer only at the end of the file (as a file object's read)."""
+    chunks: list[bytes] = []
+    total = 0
+    while total < size:
+        chunk = os.read(descriptor, size - total)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return chunks

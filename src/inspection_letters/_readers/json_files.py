@@ -6,11 +6,13 @@ expected, a field it does not know), and every failure is reported with the
 path of the field it is in, all of them at once.
 """
 
+import codecs
 import datetime as dt
 import json
 import os
 import re
 import sys
+import types
 import typing
 from collections.abc import Callable, Iterator, Mapping
 from enum import Enum
@@ -148,10 +150,21 @@ def _is_list_type(kind: Any) -> bool:
 def _structure_office(value: Any, _: type) -> Office:
     if isinstance(value, str):
         return office(value)
+    made: Office = _office_from_dict(_with_shipped_office(value), Office)
+    return made
+
+
+def _with_shipped_office(value: Any) -> Any:
     if isinstance(value, Mapping) and "address" not in value and value.get("key") in OFFICES:
         # A shipped office by its key, with fields of its own (a logo, say) added.
         value = {**_office_to_dict(OFFICES[value["key"]]), **value}
-    made: Office = _office_from_dict(value, Office)
+    return value
+
+
+def _structure_office_fast(value: Any, _: type) -> Office:
+    if isinstance(value, str):
+        return office(value)
+    made: Office = _fast_office_from_dict(_with_shipped_office(value), Office)
     return made
 
 
@@ -175,6 +188,17 @@ def _structure_wording(value: Any, _: type) -> _Wording:
     if problems:
         raise ClassValidationError("While structuring wording", problems, dict)
     return tuple((str(name), str(text)) for name, text in value.items())
+
+
+def _structure_letters_fast(value: Any, _: type) -> _Letters:
+    if not isinstance(value, Mapping):
+        raise InvalidValueError(f"{shown(value)} is not an object of letter details by audience")
+    found = []
+    for audience, details in value.items():
+        if not isinstance(details, Mapping) or "audience" in details:
+            raise InvalidValueError("not letter details")  # the detailed path says why
+        found.append(_fast_details_from_dict({**details, "audience": audience}, LetterDetails))
+    return tuple(found)
 
 
 def _structure_letters(value: Any, _: type) -> _Letters:
@@ -252,20 +276,137 @@ def _make_converter() -> Converter:
         _is_list_type, lambda value, kind: _list_hook(None, typing.get_args(kind)[0])(value, kind)
     )
     made.register_structure_hook(str, _structure_str)
-    made.register_structure_hook(int, _structure_int)
-    made.register_structure_hook(dt.date, _structure_date)
+    _register_common(made)
     made.register_unstructure_hook(dt.date, dt.date.isoformat)
     for kind in (Grade, JudgementArea, Framework, InspectionType):
-        made.register_structure_hook(kind, _enum_hook(kind))
         made.register_unstructure_hook(kind, _enum_value)
     made.register_structure_hook(Office, _structure_office)
     made.register_unstructure_hook(Office, _unstructure_office)
-    made.register_structure_hook_func(lambda t: t == _Wording, _structure_wording)
     made.register_unstructure_hook_func(lambda t: t == _Wording, dict)
     made.register_structure_hook_func(lambda t: t == _Letters, _structure_letters)
     made.register_unstructure_hook_func(lambda t: t == _Letters, _unstructure_letters)
     made.register_structure_hook_factory(_is_own_attrs_class, _structure_factory)
     return made
+
+
+def _register_common(made: Converter) -> None:
+    """The structure hooks both converters share."""
+    made.register_structure_hook(int, _structure_int)
+    made.register_structure_hook(dt.date, _structure_date)
+    for kind in (Grade, JudgementArea, Framework, InspectionType):
+        made.register_structure_hook(kind, _enum_hook(kind))
+    made.register_structure_hook_func(lambda t: t == _Wording, _structure_wording)
+
+
+def _structure_plain_str(value: Any, _: type) -> str:
+    if value.__class__ is not str:
+        raise InvalidValueError("not text")  # the detailed path says why
+    return str(value)
+
+
+def _structure_optional_str(value: Any, _: type) -> str | None:
+    if value is None or value.__class__ is str:
+        return value
+    raise InvalidValueError("not text")  # the detailed path says why
+
+
+def _fast_enum_hook(kind: type[Grade | JudgementArea | Framework | InspectionType]) -> Any:
+    # A stable word as it is (nearly every file's) names its member; parse reads the rest.
+    members = kind._value2member_map_
+
+    def structure(value: Any, _: type) -> Any:
+        found = members.get(value) if value.__class__ is str else None
+        return found if found is not None else kind.parse(value)
+
+    return structure
+
+
+def _is_optional(kind: Any) -> bool:
+    arguments = getattr(kind, "__args__", ())
+    union = typing.get_origin(kind) in (typing.Union, types.UnionType)
+    return union and len(arguments) == 2 and type(None) in arguments
+
+
+def _optional_factory(made: Converter) -> Callable[[Any], Any]:
+    def factory(kind: Any) -> Any:
+        (inner,) = (a for a in kind.__args__ if a is not type(None))
+        if inner is str:  # the commonest, in one call: None, or text as it is
+            return _structure_optional_str
+        hook = made.get_structure_hook(inner)
+        return lambda value, _: None if value is None else hook(value, inner)
+
+    return factory
+
+
+def _is_tuple_of(kind: Any) -> bool:
+    arguments: tuple[Any, ...] = getattr(kind, "__args__", ())
+    homogeneous = len(arguments) == 2 and arguments[1] is ...
+    return typing.get_origin(kind) is tuple and homogeneous
+
+
+def _tuple_factory(made: Converter) -> Callable[[Any], Any]:
+    def factory(kind: Any) -> Any:
+        inner = kind.__args__[0]
+        hook = made.get_structure_hook(inner)
+        objects = attrs.has(inner)
+
+        def structure(value: Any, _: Any) -> tuple[Any, ...]:
+            # What the detailed converter's _list_hook reads: a list, of objects where
+            # its items are attrs classes.
+            if not isinstance(value, list | tuple):
+                raise InvalidValueError("not a list")  # the detailed path says why
+            if objects and not all(isinstance(item, Mapping) for item in value):
+                raise InvalidValueError("not objects")
+            return tuple([hook(item, inner) for item in value])
+
+        return structure
+
+    return factory
+
+
+def _make_fast_converter() -> Converter:
+    """The converter tried first: each value checked once, by the model's own validators.
+
+    The detailed converter checks every value in its hooks too, so that it can
+    report every bad field at once, where attrs stops at the first. A file with
+    nothing wrong (nearly all) needs that only to be sure; so this converter,
+    without the hooks' checks or cattrs' detailed errors, reads it first, and
+    only where it fails does the detailed one read the file again to say why.
+    Every text field of the model has a validator at least as strict as the
+    detailed converter's check of text (``tests/readers/test_json.py`` checks).
+    """
+    made = Converter(detailed_validation=False, forbid_extra_keys=True)
+    # What cattrs does for optional values and tuples, with the inner hook found once.
+    made.register_structure_hook_factory(_is_optional, _optional_factory(made))
+    made.register_structure_hook_factory(_is_tuple_of, _tuple_factory(made))
+    made.register_structure_hook(str, _structure_plain_str)
+    _register_common(made)
+    for kind in (Grade, JudgementArea, Framework, InspectionType):
+        made.register_structure_hook(kind, _fast_enum_hook(kind))
+    made.register_structure_hook(Office, _structure_office_fast)
+    made.register_structure_hook_func(lambda t: t == _Letters, _structure_letters_fast)
+    made.register_structure_hook_factory(
+        _is_own_attrs_class,
+        lambda cls: _fast_dict_fn(cls, made),
+    )
+    return made
+
+
+def _fast_dict_fn(cls: type, made: Converter) -> Callable[[Any, Any], Any]:
+    """cattrs' structure function of ``cls``, its check for unknown keys made in one C call."""
+    inner: Callable[[Any, Any], Any] = make_dict_structure_fn(
+        cls, made, _cattrs_forbid_extra_keys=False
+    )
+    known = frozenset(field.name for field in attrs.fields(cls))
+
+    def structure(value: Any, _: Any) -> Any:
+        if value.__class__ is not dict and not isinstance(value, Mapping):
+            raise InvalidValueError("not an object")  # the detailed path says why
+        if not known.issuperset(value):
+            raise InvalidValueError("unknown fields")  # the detailed path names them
+        return inner(value, cls)
+
+    return structure
 
 
 def _enum_hook(kind: type[Grade | JudgementArea | Framework | InspectionType]) -> Any:
@@ -281,6 +422,9 @@ _office_from_dict = _structure_factory(Office)
 _office_to_dict = make_dict_unstructure_fn(Office, converter, _cattrs_omit_if_default=True)
 _details_from_dict = _structure_factory(LetterDetails)
 _details_to_dict = make_dict_unstructure_fn(LetterDetails, converter, _cattrs_omit_if_default=True)
+_fast = _make_fast_converter()
+_fast_office_from_dict = _fast_dict_fn(Office, _fast)
+_fast_details_from_dict = _fast_dict_fn(LetterDetails, _fast)
 
 
 def field_errors(error: BaseException, path: str = "") -> Iterator[tuple[str, str]]:
@@ -314,7 +458,9 @@ def read_json(source: str | os.PathLike[str]) -> Any:
     path = Path(source)
     try:
         # A byte-order mark, which Windows editors write, is not part of the JSON.
-        text = read_input(path).decode("utf-8-sig")
+        data = read_input(path)
+        # What decoding by "utf-8-sig" does (its errors too), by the faster "utf-8".
+        text = (data[3:] if data.startswith(codecs.BOM_UTF8) else data).decode("utf-8")
     except (OSError, ValueError) as error:
         if isinstance(error, InvalidValueError):
             reason = str(error)  # not a regular file, or too large
@@ -326,7 +472,9 @@ def read_json(source: str | os.PathLike[str]) -> Any:
             reason = f"is not a path a file can have ({error})"
         raise InspectionFileError(f"cannot read {str(path)!r}", [("(file)", reason)]) from None
     try:
-        return json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_one_each)
+        if text.startswith("\ufeff"):  # a second mark: json.loads says so
+            return json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_one_each)
+        return _DECODER.decode(text)  # json.loads's own work, with the decoder made once
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
         raise InspectionFileError(
@@ -346,7 +494,10 @@ def read_json(source: str | os.PathLike[str]) -> Any:
 
 def _one_each(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """A JSON object, refusing a key given twice in it (``json`` would keep the last)."""
-    made: dict[str, Any] = {}
+    made: dict[str, Any] = dict(pairs)
+    if len(made) == len(pairs):  # no key twice (nearly every object): told in C
+        return made
+    made = {}
     for key, value in pairs:
         if key in made:
             raise InvalidValueError(
@@ -358,6 +509,9 @@ def _one_each(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _refuse_constant(name: str) -> Any:
     raise InvalidValueError(f"{name} is not a JSON number")
+
+
+_DECODER = json.JSONDecoder(parse_constant=_refuse_constant, object_pairs_hook=_one_each)
 
 
 def load_inspection(
@@ -386,14 +540,22 @@ def load_inspection(
         raise InspectionFileError(
             f"{name} is not an inspection", [("(top level)", "is not an object")]
         )
-    data = {k: v for k, v in data.items() if k != _SCHEMA_KEY}
+    if _SCHEMA_KEY in data or type(data) is not dict:
+        data = {k: v for k, v in data.items() if k != _SCHEMA_KEY}
+    inspection: Inspection | None
     try:
-        inspection = converter.structure(data, Inspection)
-    except RecursionError:
-        raise InspectionFileError(name, [("(top level)", "is nested too deeply")]) from None
-    except Exception as error:
-        problems = list(field_errors(error))
-        raise InspectionFileError(f"{name} has {len(problems)} bad field(s)", problems) from None
+        inspection = _fast.structure(data, Inspection)
+    except Exception:
+        inspection = None  # the detailed converter, below, says what is wrong
+    if inspection is None:
+        try:
+            inspection = converter.structure(data, Inspection)
+        except RecursionError:
+            raise InspectionFileError(name, [("(top level)", "is nested too deeply")]) from None
+        except Exception as error:
+            problems = list(field_errors(error))
+            message = f"{name} has {len(problems)} bad field(s)"
+            raise InspectionFileError(message, problems) from None
     if strict:
         from .._model.rules import check
 

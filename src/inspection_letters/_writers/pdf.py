@@ -62,7 +62,8 @@ tbody th {{ width: 58%; }}
 _NO_CAPTION = "caption { display: none; }"
 
 # Only for letters that run over one page: CSS cannot ask how many pages there
-# are, so the writer lays the letter out once, counts, and adds this if needed.
+# are, so the writer lays the letter out with them, counts the pages, and takes
+# them off a letter of one (see _without_page_numbers).
 _PAGE_NUMBERS = f"""
 @page {{ @bottom-center {{ content: "Page " counter(page) " of " counter(pages);
                            font-family: "{FONT}"; font-size: 8.5pt; color: #0b0c0c; }} }}
@@ -103,6 +104,27 @@ def _layout(weasyprint: Any, html: str) -> Any:
     return page.render(pdf_variant="pdf/ua-1")
 
 
+def _without_page_numbers(document: Any) -> bool:
+    """Take the page number off a document of one page; ``False`` where that cannot be done.
+
+    WeasyPrint lays out the page's margin boxes (where the number is) last, once
+    the pages are counted, and the page's content does not depend on them: so
+    the page without them is the page laid out without the number, with no
+    second layout. This reaches into WeasyPrint's page box (it has no public
+    way to); should a version of WeasyPrint not have it, the letter is laid out
+    again without the number, as it was before.
+    """
+    try:
+        from weasyprint.formatting_structure.boxes import MarginBox  # type: ignore[import-untyped]
+
+        page_box = document.pages[0]._page_box
+        children = tuple(page_box.children)
+    except (ImportError, AttributeError, IndexError, TypeError):
+        return False
+    page_box.children = tuple(c for c in children if not isinstance(c, MarginBox))
+    return True
+
+
 @library_errors_only("a PDF letter")
 def write_pdf(letter: Letter) -> bytes:
     """The letter as a tagged (PDF/UA-1) A4 PDF, the same bytes every time.
@@ -115,9 +137,9 @@ def write_pdf(letter: Letter) -> bytes:
     except ImportError:
         raise MissingExtraError("PDF letters", "pdf") from None
     html = _with_style(write_html(letter), _PRINT_STYLE + _NO_CAPTION)
-    document = _layout(weasyprint, html)
-    if len(document.pages) > 1:
-        document = _layout(weasyprint, _with_style(html, _PAGE_NUMBERS))
+    document = _layout(weasyprint, _with_style(html, _PAGE_NUMBERS))
+    if len(document.pages) == 1 and not _without_page_numbers(document):
+        document = _layout(weasyprint, html)
     # The letter's HTML carries no creation or modification date, so WeasyPrint
     # writes none; the file identifier is a hash of the content rather than
     # random. Together they make the output byte-identical between runs.

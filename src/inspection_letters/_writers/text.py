@@ -62,21 +62,53 @@ def _text_block(block: Block) -> str:
     if isinstance(block, Heading):
         return block.text
     if isinstance(block, GradeTable):
-        rows = [block.headers, *((r.judgement, r.grade) for r in block.rows)]
-        return "\n".join("\t".join(row) for row in rows)
-    return "\n".join(f"- {item}" for item in block.items)
+        rows = ["\t".join(block.headers), *["\t".join((r.judgement, r.grade)) for r in block.rows]]
+        return "\n".join(rows)
+    return "\n".join([f"- {item}" for item in block.items])
 
 
 def write_text(letter: Letter) -> str:
-    """The letter as plain text, parts separated by blank lines."""
-    parts = _parts(
-        letter,
-        block=_text_block,
-        lines="\n".join,
-        text=str,
-        title=str,
-    )
-    return _joined(parts)
+    """The letter as plain text, parts separated by blank lines.
+
+    The parts are those of :func:`_parts`, written out here without its calls:
+    plain text needs no escaping, and this is the format most letters are
+    written in.
+    """
+    parts: list[str] = []
+    head = letter.letterhead
+    if head is not None:
+        parts += ["\n".join(group) for group in (head.address, head.contacts, head.direct) if group]
+    if letter.date_line is not None:
+        parts.append(letter.date_line)
+    if letter.delivery is not None:
+        parts.append(letter.delivery)
+    if letter.sender:
+        parts.append("\n".join(letter.sender))
+    if letter.recipient:
+        parts.append("\n".join(letter.recipient))
+    if letter.salutation is not None:
+        parts.append(letter.salutation)
+    parts.append(letter.title)
+    for block in letter.body:
+        if isinstance(block, Paragraph):
+            content = block.content
+            if len(content) == 1 and isinstance(content[0], str):
+                parts.append(content[0])
+            else:
+                parts.append(_inline_text(block))
+        elif isinstance(block, Heading):
+            parts.append(block.text)
+        else:
+            parts.append(_text_block(block))
+    if letter.closing is not None:
+        parts.append(letter.closing)
+    signature = letter.signature
+    if signature is not None:
+        if signature.description is not None:
+            parts.append(signature.description)
+        parts.append("\n".join((signature.name, *signature.roles)))
+    parts[-1] += "\n"
+    return "\n\n".join(parts)
 
 
 def _joined(parts: Iterator[str]) -> str:

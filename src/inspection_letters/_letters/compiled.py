@@ -1,0 +1,72 @@
+"""The library's own templates compiled to plain Python: the fast path of ``render_letter``.
+
+Jinja2 runs a letter's ``{% call set("title") %}...{% endcall %}`` blocks
+through a ``Macro`` and ``Context.call`` each, and re-runs ``_parts.jinja`` for
+every letter it imports with context: about six times the cost of the letter's
+words. The library's own templates (never a user's, which run in the sandbox)
+are therefore also translated, once, from the tree Jinja2 parses them into to
+a Python function that calls the builder directly with each part's text.
+
+The translation covers only what the library's templates use: output,
+``if``, ``for`` (with ``loop.first``, ``loop.last``, ``loop.index``...),
+``set`` (of a name, or a block), call blocks, macros imported ``with
+context``, and expressions of names, constants, attributes, items, filters,
+tests, calls, ``~``, arithmetic, comparisons, ``and``/``or``/``not``, ``if
+... else`` and literals. A template with anything else is not compiled
+(:func:`compiled_template` gives ``None``) and Jinja2 renders it.
+
+The compiled function either returns exactly what Jinja2 would write, having
+made exactly the builder calls Jinja2 would make, or raises: where Jinja2
+would give an undefined value (a missing name, attribute or item), Python
+raises, and :func:`~inspection_letters._letters.render.render_letter` then
+renders the letter again by Jinja2 with a fresh builder, so that errors and
+their messages are Jinja2's own. ``tests/letters/test_compiled.py`` holds the
+two paths to the same letter.
+"""
+
+import functools
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from .environment import _finalize, package_environment
+from .translation import Translator
+
+#: A compiled template: the render context in, the text written outside any part out.
+Compiled = Callable[[Mapping[str, Any]], str]
+
+
+class _StrayTextError(Exception):
+    """A letter's template wrote text outside its parts: Jinja2 renders it, to say so."""
+
+
+def _finalized_str(value: Any) -> str:
+    """What Jinja2 writes for ``{{ value }}``: text as it is, anything else finalized first."""
+    if value.__class__ is str:
+        return value
+    return str(_finalize(value))
+
+
+@functools.cache
+def compiled_template(name: str) -> Compiled | None:
+    """The library's template ``name`` as a Python function, or ``None`` where Jinja2 must run it.
+
+    Made once a process, like Jinja2's own compiled templates.
+    """
+
+    environment = package_environment()
+    translator = Translator(environment)
+    try:
+        function = translator.template(name)
+    except Exception:  # unsupported, or not to be read: Jinja2 renders it, and says why
+        return None
+    source = "\n".join([*translator.definitions, *translator.lines])
+    # What the translated source calls, besides the filters and tests it names.
+    namespace = {
+        **translator.namespace,
+        "_fs": _finalized_str,
+        "_str": str,
+        "_StrayTextError": _StrayTextError,
+    }
+    exec(compile(source, f"<compiled {name}>", "exec"), namespace)
+    compiled: Compiled = namespace[function]
+    return compiled
