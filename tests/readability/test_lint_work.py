@@ -6,6 +6,7 @@ every sentence by every rule, and the work is counted as the lines of the
 readability code that run, which must grow no faster than the text.
 """
 
+import re
 import sys
 from collections.abc import Iterator
 from types import FrameType
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 from inspection_letters import PLAIN_LANGUAGE_RULES, check_readability
 from inspection_letters._readability.plain_language import RuleContext
 from inspection_letters._readability.report import ReadabilityIssue, segments
+from inspection_letters._readability.screening import _DATES
 
 # Words that set off each rule, and plain ones, to build texts from.
 _WORDS = [
@@ -95,3 +97,13 @@ def test_work_grows_linearly_with_the_text() -> None:
         small = _lines_run(joiner.join(_paragraphs(200)) + ".")
         large = _lines_run(joiner.join(_paragraphs(400)) + ".")
         assert large <= 2.2 * small, f"{joiner!r}: {small} lines run, then {large}"
+
+
+_OLD_DATES = re.compile(r"\d[/.-]\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+
+
+@given(st.text(alphabet=st.sampled_from([*"JanFebMarAprMayJunJulAugSepOctNovDec", *"0/.-7 xé_"])))
+def test_date_screen_matches_where_the_plain_alternatives_do(text: str) -> None:
+    """The date screen, written to start with a set of characters, matches where it did."""
+    expected = [m.span() for m in _OLD_DATES.finditer(text)]
+    assert expected == [m.span() for m in _DATES.finditer(text)]

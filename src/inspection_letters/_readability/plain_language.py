@@ -12,9 +12,11 @@ The bundled word lists are files in ``inspection_letters/data``, read the first
 time a rule needs them, never when the library is imported.
 """
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 
 from attrs import frozen
 
@@ -30,7 +32,7 @@ from .report import (
     segments,
     uk_reading_age,
 )
-from .screening import explanations, in_reading_order, screened, screens
+from .screening import explanations, in_reading_order, screened, screens, tokens_of
 from .style_patterns import dates, number_words, passives
 from .syllables import syllable_counter
 from .word_lists import _table
@@ -80,8 +82,12 @@ class RuleContext:
         max_sentence_words: int,
         extra_words_to_avoid: Mapping[str, str],
         extra_acronyms: Mapping[str, str],
+        tokens: AbstractSet[str] | None = None,
     ) -> "RuleContext":
-        """The context for ``text``, with the bundled lists and the extra words added."""
+        """The context for ``text``, with the bundled lists and the extra words added.
+
+        ``tokens`` are :func:`~.screening.tokens_of` ``text``, where already found.
+        """
         avoid = [
             (_word_pattern(*row[:1], *row[2:3]), row[1], "the GOV.UK list")
             for row in _table("words_to_avoid.txt")
@@ -95,7 +101,8 @@ class RuleContext:
             # Only the words whose first word the text has can be found in it: the rest need
             # not be tried on any sentence. (Other text keeps every word: its case-blind
             # matching is subtler than str.lower.)
-            used = set(_ASCII_WORD.findall(text.lower()))
+            # (In ASCII text these are the lowercased runs of letters and digits.)
+            used = {token.lower() for token in (tokens_of(text) if tokens is None else tokens)}
             kept = [i for i, first in enumerate(firsts) if first in used or not first.isalnum()]
             avoid, firsts = [avoid[i] for i in kept], [firsts[i] for i in kept]
         return cls(
@@ -356,14 +363,16 @@ def check_readability(
     words_of_prose = {i: part.words for i, part in enumerate(parts) if part.prose}
     words = sum(len(found) for found in words_of_prose.values())
     # Each distinct word's syllables once, times how often it is used.
-    used = Counter(word for found in words_of_prose.values() for word in found)
+    used = Counter(itertools.chain.from_iterable(words_of_prose.values()))
     syllables = sum(count(word) * times for word, times in used.items())
     extra_avoid = _words("extra_words_to_avoid", extra_words_to_avoid)
+    tokens = tokens_of(text)  # once, for the context and the screens
     context = RuleContext.build(
         text,
         max_sentence_words=max_sentence_words,
         extra_words_to_avoid=extra_avoid,
         extra_acronyms=_words("extra_acronyms", extra_acronyms),
+        tokens=tokens,
     )
     rules = [rule for rule in PLAIN_LANGUAGE_RULES if rule.code not in disabled]
     patterns = screens(
@@ -371,6 +380,7 @@ def check_readability(
         avoid=[*(row[0] for row in _table("words_to_avoid.txt")), *extra_avoid],
         acronyms=context.acronyms,
         abbreviations=abbreviations(),
+        tokens=tokens,
     )
     touched = dict(screened(parts, {r.code: patterns.get(r.code) for r in rules}))
     touched["long-sentence"] = [

@@ -14,6 +14,7 @@ expression engine, and then only the sentences that need a closer look.
 import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 
 from .report import ReadabilityIssue, Segment
 from .style_patterns import NUMBER_WORDS
@@ -32,12 +33,18 @@ def _phrase_start(phrase: str) -> str:
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
 
 
+def tokens_of(text: str) -> set[str]:
+    """The distinct runs of ASCII letters and digits in ``text``, as written."""
+    return set(_TOKEN.findall(text))
+
+
 def screens(
     text: str,
     *,
     avoid: Iterable[str],
     acronyms: Iterable[str],
     abbreviations: Iterable[str],
+    tokens: AbstractSet[str] | None = None,
 ) -> dict[str, re.Pattern[str] | None]:
     """Each rule's screen for ``text`` by its code; ``None`` where the rule reads every sentence.
 
@@ -47,9 +54,9 @@ def screens(
     the text has: a letter uses few of the hundred words to avoid, and a
     screen of three words is searched far faster than one of a hundred. Text
     that is not ASCII keeps every word (its case-blind matching is subtler
-    than ``str.lower``).
+    than ``str.lower``). ``tokens`` are :func:`tokens_of` ``text``, where already found.
     """
-    exact = set(_TOKEN.findall(text))
+    exact = tokens_of(text) if tokens is None else tokens
     lowered = {token.lower() for token in exact}
     ascii_only = text.isascii()
 
@@ -82,7 +89,13 @@ def screens(
 
 
 _NOTHING = re.compile(r"(?!)")
-_DATES = re.compile(r"\d[/.-]\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+# The same as ``\d[/.-]\d|\b(?:Jan|Feb|…|Dec)``, written to start with a set of characters
+# (the first letter of each branch, then a look back for the boundary before it), which the
+# engine skips to rather than trying every branch at every character.
+_DATES = re.compile(
+    r"[\dJFMASOND](?:(?<=\d)[/.-]\d|(?<!\w.)(?:(?<=J)(?:an|un|ul)|(?<=F)eb|(?<=M)a[ry]"
+    r"|(?<=A)(?:pr|ug)|(?<=S)ep|(?<=O)ct|(?<=N)ov|(?<=D)ec))"
+)
 
 
 def _compiled(pattern: str, words: object, flags: int = 0) -> re.Pattern[str]:
@@ -130,7 +143,7 @@ def explanations(text: str, names: Mapping[str, str]) -> dict[str, int]:
         return found
     # One pass finds the acronyms the text holds at all; only those are searched for.
     anywhere = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
-    present = {match.group() for match in re.finditer(rf"(?<![\w-])(?:{anywhere})", text)}
+    present = set(re.findall(rf"(?<![\w-])(?:{anywhere})", text))
     for acronym in names:
         if not any(name.startswith(acronym) for name in present):
             continue
