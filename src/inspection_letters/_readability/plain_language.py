@@ -32,7 +32,14 @@ from .report import (
     segments,
     uk_reading_age,
 )
-from .screening import explanations, in_reading_order, screened, screens, tokens_of
+from .screening import (
+    explanations,
+    in_reading_order,
+    phrase_body,
+    screened,
+    screens,
+    tokens_of,
+)
 from .style_patterns import dates, number_words, passives
 from .syllables import syllable_counter
 from .word_lists import _table
@@ -43,7 +50,7 @@ from .word_lists import words_to_avoid as words_to_avoid  # for those who import
 
 def _word_pattern(phrase: str, exempt: str = "") -> re.Pattern[str]:
     """``phrase`` as whole words in any case, unless one of the ``exempt`` words follows."""
-    body = r"[\s-]+".join(re.escape(part) for part in re.split(r"[\s-]+", phrase.strip()))
+    body = phrase_body(phrase)
     unless = "|".join(re.escape(word) for word in exempt.split())
     after = rf"(?!\s+(?:{unless})\b)" if unless else ""
     return re.compile(rf"(?<![\w-]){body}(?![\w-]){after}", re.IGNORECASE)

@@ -25,6 +25,14 @@ def _alternatives(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
 
 
+def phrase_body(phrase: str) -> str:
+    """A phrase as a regular expression: its parts, split on spaces and hyphens, joined by either.
+
+    The body of a word to avoid's own pattern, and of its screen.
+    """
+    return r"[\s-]+".join(re.escape(part) for part in re.split(r"[\s-]+", phrase.strip()))
+
+
 def _phrase_start(phrase: str) -> str:
     """The first part of a phrase as the word patterns split it (on spaces and hyphens)."""
     return re.split(r"[\s-]+", phrase.strip())[0]
@@ -49,7 +57,8 @@ def screens(
     """Each rule's screen for ``text`` by its code; ``None`` where the rule reads every sentence.
 
     Each is the start of the rule's own patterns: the same boundary before,
-    the same first word, in the same case (or any case where the rule's is).
+    the same first word (for words to avoid, the whole phrase), in the same
+    case (or any case where the rule's is).
     The words of the text are listed once, and a screen names only the words
     the text has: a letter uses few of the hundred words to avoid, and a
     screen of three words is searched far faster than one of a hundred. Text
@@ -66,7 +75,8 @@ def screens(
         first = (_TOKEN.findall(word) or [""])[0]
         return first in exact if case else first.lower() in lowered
 
-    avoided = _alternatives(p for p in map(_phrase_start, avoid) if used(p))
+    # The whole of each phrase, not just its first word: "in order to" is rare, "in" is not.
+    avoided = "|".join(sorted({phrase_body(p) for p in avoid if used(_phrase_start(p))}))
     named = _alternatives(a for a in acronyms if used(a, case=True) or used(f"{a}s", case=True))
     dotted = [r"\.?".join(re.escape(c) for c in short) for short in abbreviations]
     shortened = "|".join(
