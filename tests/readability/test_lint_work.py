@@ -19,6 +19,7 @@ from inspection_letters import PLAIN_LANGUAGE_RULES, check_readability
 from inspection_letters._readability.plain_language import RuleContext
 from inspection_letters._readability.report import ReadabilityIssue, segments
 from inspection_letters._readability.screening import _DATES
+from inspection_letters._readability.style_patterns import _PASSIVE, PASSIVE_IN_LOWER_CASE
 
 # Words that set off each rule, and plain ones, to build texts from.
 _WORDS = [
@@ -107,3 +108,22 @@ def test_date_screen_matches_where_the_plain_alternatives_do(text: str) -> None:
     """The date screen, written to start with a set of characters, matches where it did."""
     expected = [m.span() for m in _OLD_DATES.finditer(text)]
     assert expected == [m.span() for m in _DATES.finditer(text)]
+
+
+_PASSIVE_WORDS = [
+    "is", "Is", "IS", "isn't", "am", "are", "aren't", "was", "WAS", "wasn't", "were", "weren't",
+    "be", "been", "Being", "not", "never", "always", "helped", "Told", "needed", "worried",
+    "seen", "red", "this", "wish", "abe", "ais", "xwas", "-", "'", "_", "7",
+]  # fmt: skip
+
+
+@given(
+    st.lists(st.sampled_from(_PASSIVE_WORDS), max_size=12),
+    st.lists(st.sampled_from([" ", "  ", "\n", "", "-", ", "]), min_size=12, max_size=12),
+)
+def test_passive_screen_matches_where_the_passive_does(words: list[str], gaps: list[str]) -> None:
+    """In lower-cased ASCII text, the passive's screen matches wherever the passive does."""
+    text = "".join(word + gap for word, gap in zip(words, gaps, strict=False))
+    lowered = text.lower()
+    starts = [match.start() for match in _PASSIVE.finditer(text)]
+    assert starts == [s for s in starts if PASSIVE_IN_LOWER_CASE.match(lowered, s)]

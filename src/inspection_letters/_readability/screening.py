@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
 from .report import ReadabilityIssue, Segment
-from .style_patterns import NUMBER_WORDS
+from .style_patterns import NUMBER_WORDS, PASSIVE_IN_LOWER_CASE
 
 
 def _alternatives(words: Iterable[str]) -> str:
@@ -90,13 +90,18 @@ def screens(
         "unexplained-abbreviation": _compiled(rf"(?<![\w.])(?:{shortened})", shortened, re.I),
         "unexplained-acronym": _compiled(rf"(?<![\w-])(?:{named})", named),
         "word-to-avoid": _compiled(rf"(?<![\w-])(?:{avoided})", avoided, re.I),
-        "passive-voice": None,
+        # ASCII text only: the screen reads it in lower case (see ``LOWER_CASE``).
+        "passive-voice": PASSIVE_IN_LOWER_CASE if ascii_only else None,
         # Every date pattern has a month's name (each starts with its first three letters)
         # or digits around a slash, dot or hyphen.
         "date-format": _DATES,
         "number-as-word": _compiled(rf"(?<![\w-])(?:{_alternatives(numbers)})", numbers, re.I),
     }
 
+
+#: The rules whose screens read the joined text in lower case (given only for ASCII text,
+#: where lowering changes no offsets and case-blind matching is plain ``str.lower``).
+LOWER_CASE = frozenset({"passive-voice"})
 
 _NOTHING = re.compile(r"(?!)")
 # The same as ``\d[/.-]\d|\b(?:Jan|Feb|…|Dec)``, written to start with a set of characters
@@ -124,19 +129,23 @@ def screened(
         at += len(part.text) + 1
     every = range(len(parts))
     found: dict[str, Sequence[int]] = {}
+    lowered = ""
     for code, pattern in patterns.items():
         if pattern is None:
             found[code] = every
             continue
+        if code in LOWER_CASE:
+            lowered = lowered or joined.lower()
+        searched = lowered if code in LOWER_CASE else joined
         touched: list[int] = []
-        match = pattern.search(joined)
+        match = pattern.search(searched)
         while match is not None:
             index = bisect.bisect_right(starts, match.start()) - 1
             touched.append(index)
             # One match is enough for a sentence: go on from the next one.
             if index + 1 >= len(starts):
                 break
-            match = pattern.search(joined, starts[index + 1])
+            match = pattern.search(searched, starts[index + 1])
         found[code] = touched
     return found
 
