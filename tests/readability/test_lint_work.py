@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from inspection_letters import PLAIN_LANGUAGE_RULES, check_readability
 from inspection_letters._readability.plain_language import RuleContext
 from inspection_letters._readability.report import ReadabilityIssue, segments
-from inspection_letters._readability.screening import _DATES
+from inspection_letters._readability.screening import _DATES, _screen, phrase_body
 from inspection_letters._readability.style_patterns import _PASSIVE, PASSIVE_IN_LOWER_CASE
 
 # Words that set off each rule, and plain ones, to build texts from.
@@ -127,3 +127,27 @@ def test_passive_screen_matches_where_the_passive_does(words: list[str], gaps: l
     lowered = text.lower()
     starts = [match.start() for match in _PASSIVE.finditer(text)]
     assert starts == [s for s in starts if PASSIVE_IN_LOWER_CASE.match(lowered, s)]
+
+
+_SCREENED_WORDS = ["IRO", "IROs", "CiC", "in order to", "one-stop", "eg", "e.g", "two", "Two"]
+_SCREENED_TEXT = st.text(
+    alphabet=st.sampled_from([*"IROsCicnordteg.wTO", " ", "-", "\n", "_", "é"])
+)
+
+
+@given(st.lists(st.sampled_from(_SCREENED_WORDS), min_size=1, max_size=4), _SCREENED_TEXT)
+def test_screens_match_where_their_plain_forms_do(words: list[str], text: str) -> None:
+    """A screen, with each word's first letter before its look back, matches where it did.
+
+    Case-sensitive screens read the text as it is; case-blind ones, in ASCII text,
+    read it in lower case.
+    """
+    bodies = [phrase_body(word) for word in words]
+    plain = re.compile(rf"(?<![\w-])(?:{'|'.join(bodies)})")
+    expected = [m.span() for m in plain.finditer(text)]
+    assert expected == [m.span() for m in _screen(r"[\w-]", bodies).finditer(text)]
+    text = text.replace("é", "e")
+    blind = re.compile(plain.pattern, re.IGNORECASE)
+    lowered = _screen(r"[\w-]", [phrase_body(word.lower()) for word in words])
+    expected = [m.span() for m in blind.finditer(text)]
+    assert expected == [m.span() for m in lowered.finditer(text.lower())]

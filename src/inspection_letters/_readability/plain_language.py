@@ -382,14 +382,14 @@ def check_readability(
         tokens=tokens,
     )
     rules = [rule for rule in PLAIN_LANGUAGE_RULES if rule.code not in disabled]
-    patterns = screens(
+    patterns, lower_case = screens(
         text,
         avoid=[*(row[0] for row in _table("words_to_avoid.txt")), *extra_avoid],
         acronyms=context.acronyms,
         abbreviations=abbreviations(),
         tokens=tokens,
     )
-    touched = dict(screened(parts, {r.code: patterns.get(r.code) for r in rules}))
+    touched = dict(screened(parts, {r.code: patterns.get(r.code) for r in rules}, lower_case))
     touched["long-sentence"] = [
         i for i, found in words_of_prose.items() if len(found) > max_sentence_words
     ]
