@@ -12,6 +12,7 @@ The bundled word lists are files in ``inspection_letters/data``, read the first
 time a rule needs them, never when the library is imported.
 """
 
+import functools
 import itertools
 import re
 from collections import Counter
@@ -48,6 +49,7 @@ from .word_lists import acronyms as acronyms
 from .word_lists import words_to_avoid as words_to_avoid  # for those who import it from here
 
 
+@functools.lru_cache(maxsize=4096)  # the same hundred words for every letter: built once
 def _word_pattern(phrase: str, exempt: str = "") -> re.Pattern[str]:
     """``phrase`` as whole words in any case, unless one of the ``exempt`` words follows."""
     body = phrase_body(phrase)
@@ -59,6 +61,7 @@ def _word_pattern(phrase: str, exempt: str = "") -> re.Pattern[str]:
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 
 
+@functools.lru_cache(maxsize=4096)
 def _first_word(phrase: str) -> str:
     """A phrase's first word, lowercased, as :func:`_word_pattern` splits it."""
     return re.split(r"[\s-]+", phrase.strip())[0].lower()

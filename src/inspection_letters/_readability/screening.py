@@ -12,6 +12,7 @@ expression engine, and then only the sentences that need a closer look.
 """
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -28,6 +29,7 @@ def phrase_body(phrase: str) -> str:
     return r"[\s-]+".join(re.escape(part) for part in re.split(r"[\s-]+", phrase.strip()))
 
 
+@functools.lru_cache(maxsize=4096)  # the same hundred words for every letter
 def _phrase_start(phrase: str) -> str:
     """The first part of a phrase as the word patterns split it (on spaces and hyphens)."""
     return re.split(r"[\s-]+", phrase.strip())[0]
