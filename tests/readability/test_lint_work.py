@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from inspection_letters import PLAIN_LANGUAGE_RULES, check_readability
-from inspection_letters._readability.plain_language import RuleContext
+from inspection_letters._readability.plain_language import _SPLITS, RuleContext
 from inspection_letters._readability.report import ReadabilityIssue, segments
 from inspection_letters._readability.screening import _DATES, _screen, phrase_body
 from inspection_letters._readability.style_patterns import _PASSIVE, PASSIVE_IN_LOWER_CASE
@@ -151,3 +151,25 @@ def test_screens_match_where_their_plain_forms_do(words: list[str], text: str) -
     lowered = _screen(r"[\w-]", [phrase_body(word.lower()) for word in words])
     expected = [m.span() for m in blind.finditer(text)]
     assert expected == [m.span() for m in lowered.finditer(text.lower())]
+
+
+@given(
+    st.lists(st.sampled_from(["We", "met", "you", ",", ";", "and", "but", "because"]), max_size=60)
+)
+def test_long_sentence_splits_nearest_the_middle(words: list[str]) -> None:
+    """The split suggested is the first of those nearest the middle, as a sort of all of them."""
+    text = " ".join(["Word"] * 26 + words) + "."
+    context = RuleContext.build(
+        text, max_sentence_words=25, extra_words_to_avoid={}, extra_acronyms={}
+    )
+    (segment,) = segments(text)
+    middle = len(text) / 2
+    advice = "split it into shorter sentences, one idea to a sentence"
+    for pattern in _SPLITS:
+        found = sorted(pattern.finditer(text), key=lambda m: abs(m.start() - middle))
+        if found:
+            after = " ".join(text[found[0].start() :].split()[:4])
+            advice += f"; perhaps at '{after}'"
+            break
+    (issue,) = PLAIN_LANGUAGE_RULES[0].issues(segment, context)
+    assert advice == issue.suggestion

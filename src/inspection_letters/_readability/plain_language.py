@@ -12,8 +12,10 @@ The bundled word lists are files in ``inspection_letters/data``, read the first
 time a rule needs them, never when the library is imported.
 """
 
+import bisect
 import functools
 import itertools
+import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -165,6 +167,9 @@ _SPLITS = (
 )
 
 
+_start = operator.methodcaller("start")
+
+
 def _long_sentence(segment: Segment, context: RuleContext) -> _Found:
     count, most = len(segment.words), context.max_sentence_words
     if not segment.prose or count <= most:
@@ -172,9 +177,12 @@ def _long_sentence(segment: Segment, context: RuleContext) -> _Found:
     advice = "split it into shorter sentences, one idea to a sentence"
     middle = len(segment.text) / 2
     for pattern in _SPLITS:
-        # The split nearest the middle (the first of the nearest, as a stable sort gives).
-        splits = pattern.finditer(segment.text)
-        split = min(splits, key=lambda m: abs(m.start() - middle), default=None)
+        # The split nearest the middle (the first of the nearest, as a stable sort gives):
+        # the splits are in order, so it is the last before the middle or the first after.
+        splits = list(pattern.finditer(segment.text))
+        at = bisect.bisect_left(splits, middle, key=_start)
+        near = splits[max(at - 1, 0) : at + 1]
+        split = min(near, key=lambda m: abs(m.start() - middle), default=None)
         if split is not None:
             after = " ".join(segment.text[split.start() :].split()[:4])
             advice += f"; perhaps at '{after}'"
