@@ -67,6 +67,12 @@ def golden(name: str) -> str:
     return (GOLDEN / name).read_text(encoding="utf-8")
 
 
+def bulleted(text: str) -> str:
+    """A finding's text as the plain-text letter lists it: later lines under the first."""
+    first, *rest = text.split("\n")
+    return "\n".join([f"- {first}", *(f"  {line}" if line else "" for line in rest)])
+
+
 def normalised_lines(text: str) -> list[str]:
     """The non-blank lines of ``text``, each trimmed with runs of whitespace made one space."""
     return [" ".join(line.split()) for line in text.splitlines() if line.strip()]

@@ -24,7 +24,7 @@ from inspection_letters import (
     render_letter,
 )
 from inspection_letters.strategies import findings, inspections
-from tests.helpers import unescape_markdown
+from tests.helpers import bulleted, unescape_markdown
 
 WITH_OVERALL = [Framework.ILACS_2018, Framework.ILACS_2023]
 
@@ -84,7 +84,7 @@ def test_every_finding_appears_in_every_text_format(inspection: Inspection) -> N
     text, markdown, document = str(letter), letter.to_markdown(), letter.to_html()
     for finding in inspection.findings:
         assert finding.text in letter.findings
-        assert finding.text in text
+        assert bulleted(finding.text) in text
         assert finding.text in unescape_markdown(markdown)
         assert html_text(finding.text) in document
 

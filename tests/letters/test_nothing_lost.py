@@ -25,7 +25,7 @@ from inspection_letters import (
 )
 from inspection_letters._letters.builder import long_date, month_year, number_words
 from inspection_letters.strategies import inspections
-from tests.helpers import example, unescape_markdown
+from tests.helpers import bulleted, example, unescape_markdown
 
 # The office each letter is sent from when its details name none.
 DEFAULT_OFFICE = {"children": "bristol", "director": "london"}
@@ -67,7 +67,7 @@ def used_fields(inspection: Inspection, audience: str) -> dict[str, Shown]:
 def children_fields(inspection: Inspection) -> dict[str, Shown]:
     """What only the children's letter shows: findings, grades, the visit and its team."""
     used = {
-        f"findings[{i}].text": shown(f"- {f.text}", f.text)
+        f"findings[{i}].text": shown(bulleted(f.text), f.text)
         for i, f in enumerate(inspection.findings)
     }
     used |= {
@@ -115,7 +115,12 @@ def html_text(text: str) -> str:
 
 
 def as_markdown(path: str, whole: str) -> str:
-    """How Markdown, escapes removed, shows a field: a judgement is a table's row."""
+    """How Markdown, escapes removed, shows a field: a judgement is a table's row.
+
+    A finding's later lines are not indented under its bullet there, as in plain text.
+    """
+    if path.startswith("findings"):
+        return whole.replace("\n  ", "\n")
     return whole.replace("\t", " | ") if path.startswith("judgements") else whole
 
 

@@ -2,7 +2,8 @@
 
 The plain text follows the layout of Ofsted's letters as text: the letterhead,
 the date and addresses as lines, blank lines between parts, the grade table as
-tab-separated rows, findings as ``- `` items. Markdown is the same with
+tab-separated rows, findings as ``- `` items (a finding's later lines indented
+under its first). Markdown is the same with
 headings and a table, and every piece of text escaped so that data is shown
 as written, never read as Markdown.
 """
@@ -64,7 +65,18 @@ def _text_block(block: Block) -> str:
     if isinstance(block, GradeTable):
         rows = ["\t".join(block.headers), *["\t".join((r.judgement, r.grade)) for r in block.rows]]
         return "\n".join(rows)
-    return "\n".join([f"- {item}" for item in block.items])
+    return "\n".join([f"- {item}" if "\n" not in item else _bullet(item) for item in block.items])
+
+
+def _bullet(item: str) -> str:
+    """A finding of several lines as a list item: its later lines indented under its first.
+
+    >>> print(_bullet("Plans are clear.\\nThey are reviewed."))
+    - Plans are clear.
+      They are reviewed.
+    """
+    first, *rest = item.split("\n")
+    return "\n".join([f"- {first}", *(f"  {line}" if line else "" for line in rest)])
 
 
 def write_text(letter: Letter) -> str:
