@@ -184,3 +184,12 @@ def test_the_diagram_draws_the_imports_between_rooms() -> None:
     """The architecture page's diagram draws exactly the imports between rooms the code makes."""
     assert room_edges(lazy=False) == drawn_edges(" --> ")
     assert room_edges(lazy=True) == drawn_edges(" -.-> ")
+
+
+@pytest.mark.parametrize("room", sorted(ALLOWED))
+def test_the_page_names_every_module_of_each_room(room: str) -> None:
+    """The architecture page's table row for a room names each module the room holds."""
+    page = (ROOT / "docs" / "architecture.md").read_text("utf-8")
+    row = next(line for line in page.splitlines() if line.startswith(f"| `{room}/`"))
+    modules = sorted(p.name for p in (PACKAGE / room).glob("*.py") if p.name != "__init__.py")
+    assert [] == [name for name in modules if f"`{name}`" not in row]

@@ -279,26 +279,54 @@ class LetterBuilder:
         return texts
 
     def _shown_placeholders(self) -> tuple[Placeholder, ...]:
-        """The placeholders the letter shows, each once, in the order the letter shows them."""
+        """The placeholders the letter shows, each once, in the order the letter shows them.
+
+        Each placeholder's place is where its text is first found in the letter's
+        text, its parts in the order a writer lays them out (the letterhead and the
+        date, the recipient, the salutation and title, the body, the sign-off) and
+        joined by line breaks; a text is listed by the first placeholder made with it.
+        """
         if not self._placeholders:
             return ()
-        before = ("address", "contacts", "direct", "date_line", "delivery", "sender", "recipient")
-        after = ("closing", "signature_description", "signature_name", "signature_roles")
-        parts = {**self._single, **{name: "\n".join(lines) for name, lines in self._lines.items()}}
-        body = [text for part, text in self._texts() if part not in parts]
-        whole = "\n".join(
-            [parts.get(name, "") for name in (*before, "salutation", "title")]
-            + body
-            + [parts.get(name, "") for name in after]
-        )
-        shown: dict[str, tuple[int, Placeholder]] = {}
+        first: dict[str, Missing] = {}
         for missing in self._placeholders:
-            text = str(missing)
+            first.setdefault(str(missing), missing)
+        single, lines = self._single, self._lines
+        pieces = [
+            "\n".join(lines["address"]),
+            "\n".join(lines["contacts"]),
+            "\n".join(lines["direct"]),
+            single.get("date_line", ""),
+            single.get("delivery", ""),
+            "\n".join(lines["sender"]),
+            "\n".join(lines["recipient"]),
+            single.get("salutation", ""),
+            single.get("title", ""),
+        ]
+        for block in self._body:
+            if type(block) is Paragraph:
+                pieces += [p.text if isinstance(p, Quote) else p for p in block.content]
+            elif type(block) is Heading:
+                pieces.append(block.text)
+            elif type(block) is GradeTable:
+                pieces += (block.caption, *block.headers)
+                pieces += [text for row in block.rows for text in (row.judgement, row.grade)]
+            elif type(block) is FindingList:
+                pieces += block.items
+        pieces += (
+            single.get("closing", ""),
+            single.get("signature_description", ""),
+            single.get("signature_name", ""),
+            "\n".join(lines["signature_roles"]),
+        )
+        whole = "\n".join(pieces)
+        shown: list[tuple[int, Placeholder]] = []
+        for text, missing in first.items():
             where = whole.find(text)
-            if text not in shown and where >= 0:
+            if where >= 0:
                 made = Placeholder(field=missing.field, description=missing.description, text=text)
-                shown[text] = (where, made)
-        return tuple(placeholder for _, placeholder in sorted(shown.values()))
+                shown.append((where, made))
+        return tuple(placeholder for _, placeholder in sorted(shown))
 
     def _check_characters(self) -> None:
         """Refuse a control character (or the like) that a template, not the data, wrote.
