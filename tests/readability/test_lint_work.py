@@ -6,6 +6,7 @@ every sentence by every rule, and the work is counted as the lines of the
 readability code that run, which must grow no faster than the text.
 """
 
+import re
 import sys
 from collections.abc import Iterator
 from types import FrameType
@@ -15,8 +16,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from inspection_letters import PLAIN_LANGUAGE_RULES, check_readability
-from inspection_letters._readability.plain_language import RuleContext
+from inspection_letters._readability.plain_language import _SPLITS, RuleContext
 from inspection_letters._readability.report import ReadabilityIssue, segments
+from inspection_letters._readability.screening import _DATES, _screen, phrase_body
+from inspection_letters._readability.style_patterns import _PASSIVE, PASSIVE_IN_LOWER_CASE
 
 # Words that set off each rule, and plain ones, to build texts from.
 _WORDS = [
@@ -95,3 +98,78 @@ def test_work_grows_linearly_with_the_text() -> None:
         small = _lines_run(joiner.join(_paragraphs(200)) + ".")
         large = _lines_run(joiner.join(_paragraphs(400)) + ".")
         assert large <= 2.2 * small, f"{joiner!r}: {small} lines run, then {large}"
+
+
+_OLD_DATES = re.compile(r"\d[/.-]\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+
+
+@given(st.text(alphabet=st.sampled_from([*"JanFebMarAprMayJunJulAugSepOctNovDec", *"0/.-7 xé_"])))
+def test_date_screen_matches_where_the_plain_alternatives_do(text: str) -> None:
+    """The date screen, written to start with a set of characters, matches where it did."""
+    expected = [m.span() for m in _OLD_DATES.finditer(text)]
+    assert expected == [m.span() for m in _DATES.finditer(text)]
+
+
+_PASSIVE_WORDS = [
+    "is", "Is", "IS", "isn't", "am", "are", "aren't", "was", "WAS", "wasn't", "were", "weren't",
+    "be", "been", "Being", "not", "never", "always", "helped", "Told", "needed", "worried",
+    "seen", "red", "this", "wish", "abe", "ais", "xwas", "-", "'", "_", "7",
+]  # fmt: skip
+
+
+@given(
+    st.lists(st.sampled_from(_PASSIVE_WORDS), max_size=12),
+    st.lists(st.sampled_from([" ", "  ", "\n", "", "-", ", "]), min_size=12, max_size=12),
+)
+def test_passive_screen_matches_where_the_passive_does(words: list[str], gaps: list[str]) -> None:
+    """In lower-cased ASCII text, the passive's screen matches wherever the passive does."""
+    text = "".join(word + gap for word, gap in zip(words, gaps, strict=False))
+    lowered = text.lower()
+    starts = [match.start() for match in _PASSIVE.finditer(text)]
+    assert starts == [s for s in starts if PASSIVE_IN_LOWER_CASE.match(lowered, s)]
+
+
+_SCREENED_WORDS = ["IRO", "IROs", "CiC", "in order to", "one-stop", "eg", "e.g", "two", "Two"]
+_SCREENED_TEXT = st.text(
+    alphabet=st.sampled_from([*"IROsCicnordteg.wTO", " ", "-", "\n", "_", "é"])
+)
+
+
+@given(st.lists(st.sampled_from(_SCREENED_WORDS), min_size=1, max_size=4), _SCREENED_TEXT)
+def test_screens_match_where_their_plain_forms_do(words: list[str], text: str) -> None:
+    """A screen, with each word's first letter before its look back, matches where it did.
+
+    Case-sensitive screens read the text as it is; case-blind ones, in ASCII text,
+    read it in lower case.
+    """
+    bodies = [phrase_body(word) for word in words]
+    plain = re.compile(rf"(?<![\w-])(?:{'|'.join(bodies)})")
+    expected = [m.span() for m in plain.finditer(text)]
+    assert expected == [m.span() for m in _screen(r"[\w-]", bodies).finditer(text)]
+    text = text.replace("é", "e")
+    blind = re.compile(plain.pattern, re.IGNORECASE)
+    lowered = _screen(r"[\w-]", [phrase_body(word.lower()) for word in words])
+    expected = [m.span() for m in blind.finditer(text)]
+    assert expected == [m.span() for m in lowered.finditer(text.lower())]
+
+
+@given(
+    st.lists(st.sampled_from(["We", "met", "you", ",", ";", "and", "but", "because"]), max_size=60)
+)
+def test_long_sentence_splits_nearest_the_middle(words: list[str]) -> None:
+    """The split suggested is the first of those nearest the middle, as a sort of all of them."""
+    text = " ".join(["Word"] * 26 + words) + "."
+    context = RuleContext.build(
+        text, max_sentence_words=25, extra_words_to_avoid={}, extra_acronyms={}
+    )
+    (segment,) = segments(text)
+    middle = len(text) / 2
+    advice = "split it into shorter sentences, one idea to a sentence"
+    for pattern in _SPLITS:
+        found = sorted(pattern.finditer(text), key=lambda m: abs(m.start() - middle))
+        if found:
+            after = " ".join(text[found[0].start() :].split()[:4])
+            advice += f"; perhaps at '{after}'"
+            break
+    (issue,) = PLAIN_LANGUAGE_RULES[0].issues(segment, context)
+    assert advice == issue.suggestion

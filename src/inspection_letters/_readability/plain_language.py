@@ -12,9 +12,14 @@ The bundled word lists are files in ``inspection_letters/data``, read the first
 time a rule needs them, never when the library is imported.
 """
 
+import bisect
+import functools
+import itertools
+import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 
 from attrs import frozen
 
@@ -30,7 +35,14 @@ from .report import (
     segments,
     uk_reading_age,
 )
-from .screening import explanations, in_reading_order, screened, screens
+from .screening import (
+    explanations,
+    in_reading_order,
+    phrase_body,
+    screened,
+    screens,
+    tokens_of,
+)
 from .style_patterns import dates, number_words, passives
 from .syllables import syllable_counter
 from .word_lists import _table
@@ -39,9 +51,10 @@ from .word_lists import acronyms as acronyms
 from .word_lists import words_to_avoid as words_to_avoid  # for those who import it from here
 
 
+@functools.lru_cache(maxsize=4096)  # the same hundred words for every letter: built once
 def _word_pattern(phrase: str, exempt: str = "") -> re.Pattern[str]:
     """``phrase`` as whole words in any case, unless one of the ``exempt`` words follows."""
-    body = r"[\s-]+".join(re.escape(part) for part in re.split(r"[\s-]+", phrase.strip()))
+    body = phrase_body(phrase)
     unless = "|".join(re.escape(word) for word in exempt.split())
     after = rf"(?!\s+(?:{unless})\b)" if unless else ""
     return re.compile(rf"(?<![\w-]){body}(?![\w-]){after}", re.IGNORECASE)
@@ -50,6 +63,7 @@ def _word_pattern(phrase: str, exempt: str = "") -> re.Pattern[str]:
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 
 
+@functools.lru_cache(maxsize=4096)
 def _first_word(phrase: str) -> str:
     """A phrase's first word, lowercased, as :func:`_word_pattern` splits it."""
     return re.split(r"[\s-]+", phrase.strip())[0].lower()
@@ -80,8 +94,12 @@ class RuleContext:
         max_sentence_words: int,
         extra_words_to_avoid: Mapping[str, str],
         extra_acronyms: Mapping[str, str],
+        tokens: AbstractSet[str] | None = None,
     ) -> "RuleContext":
-        """The context for ``text``, with the bundled lists and the extra words added."""
+        """The context for ``text``, with the bundled lists and the extra words added.
+
+        ``tokens`` are :func:`~.screening.tokens_of` ``text``, where already found.
+        """
         avoid = [
             (_word_pattern(*row[:1], *row[2:3]), row[1], "the GOV.UK list")
             for row in _table("words_to_avoid.txt")
@@ -95,7 +113,8 @@ class RuleContext:
             # Only the words whose first word the text has can be found in it: the rest need
             # not be tried on any sentence. (Other text keeps every word: its case-blind
             # matching is subtler than str.lower.)
-            used = set(_ASCII_WORD.findall(text.lower()))
+            # (In ASCII text these are the lowercased runs of letters and digits.)
+            used = {token.lower() for token in (tokens_of(text) if tokens is None else tokens)}
             kept = [i for i, first in enumerate(firsts) if first in used or not first.isalnum()]
             avoid, firsts = [avoid[i] for i in kept], [firsts[i] for i in kept]
         return cls(
@@ -148,6 +167,9 @@ _SPLITS = (
 )
 
 
+_start = operator.methodcaller("start")
+
+
 def _long_sentence(segment: Segment, context: RuleContext) -> _Found:
     count, most = len(segment.words), context.max_sentence_words
     if not segment.prose or count <= most:
@@ -155,9 +177,12 @@ def _long_sentence(segment: Segment, context: RuleContext) -> _Found:
     advice = "split it into shorter sentences, one idea to a sentence"
     middle = len(segment.text) / 2
     for pattern in _SPLITS:
-        # The split nearest the middle (the first of the nearest, as a stable sort gives).
-        splits = pattern.finditer(segment.text)
-        split = min(splits, key=lambda m: abs(m.start() - middle), default=None)
+        # The split nearest the middle (the first of the nearest, as a stable sort gives):
+        # the splits are in order, so it is the last before the middle or the first after.
+        splits = list(pattern.finditer(segment.text))
+        at = bisect.bisect_left(splits, middle, key=_start)
+        near = splits[max(at - 1, 0) : at + 1]
+        split = min(near, key=lambda m: abs(m.start() - middle), default=None)
         if split is not None:
             after = " ".join(segment.text[split.start() :].split()[:4])
             advice += f"; perhaps at '{after}'"
@@ -356,23 +381,26 @@ def check_readability(
     words_of_prose = {i: part.words for i, part in enumerate(parts) if part.prose}
     words = sum(len(found) for found in words_of_prose.values())
     # Each distinct word's syllables once, times how often it is used.
-    used = Counter(word for found in words_of_prose.values() for word in found)
+    used = Counter(itertools.chain.from_iterable(words_of_prose.values()))
     syllables = sum(count(word) * times for word, times in used.items())
     extra_avoid = _words("extra_words_to_avoid", extra_words_to_avoid)
+    tokens = tokens_of(text)  # once, for the context and the screens
     context = RuleContext.build(
         text,
         max_sentence_words=max_sentence_words,
         extra_words_to_avoid=extra_avoid,
         extra_acronyms=_words("extra_acronyms", extra_acronyms),
+        tokens=tokens,
     )
     rules = [rule for rule in PLAIN_LANGUAGE_RULES if rule.code not in disabled]
-    patterns = screens(
+    patterns, lower_case = screens(
         text,
         avoid=[*(row[0] for row in _table("words_to_avoid.txt")), *extra_avoid],
         acronyms=context.acronyms,
         abbreviations=abbreviations(),
+        tokens=tokens,
     )
-    touched = dict(screened(parts, {r.code: patterns.get(r.code) for r in rules}))
+    touched = dict(screened(parts, {r.code: patterns.get(r.code) for r in rules}, lower_case))
     touched["long-sentence"] = [
         i for i, found in words_of_prose.items() if len(found) > max_sentence_words
     ]

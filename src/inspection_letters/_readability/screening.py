@@ -12,18 +12,24 @@ expression engine, and then only the sentences that need a closer look.
 """
 
 import bisect
+import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 
 from .report import ReadabilityIssue, Segment
-from .style_patterns import NUMBER_WORDS
+from .style_patterns import NUMBER_WORDS, PASSIVE_IN_LOWER_CASE
 
 
-def _alternatives(words: Iterable[str]) -> str:
-    """The words as a regular expression's alternatives, longest first."""
-    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+def phrase_body(phrase: str) -> str:
+    """A phrase as a regular expression: its parts, split on spaces and hyphens, joined by either.
+
+    The body of a word to avoid's own pattern, and of its screen.
+    """
+    return r"[\s-]+".join(re.escape(part) for part in re.split(r"[\s-]+", phrase.strip()))
 
 
+@functools.lru_cache(maxsize=4096)  # the same hundred words for every letter
 def _phrase_start(phrase: str) -> str:
     """The first part of a phrase as the word patterns split it (on spaces and hyphens)."""
     return re.split(r"[\s-]+", phrase.strip())[0]
@@ -32,24 +38,32 @@ def _phrase_start(phrase: str) -> str:
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
 
 
+def tokens_of(text: str) -> set[str]:
+    """The distinct runs of ASCII letters and digits in ``text``, as written."""
+    return set(_TOKEN.findall(text))
+
+
 def screens(
     text: str,
     *,
     avoid: Iterable[str],
     acronyms: Iterable[str],
     abbreviations: Iterable[str],
-) -> dict[str, re.Pattern[str] | None]:
-    """Each rule's screen for ``text`` by its code; ``None`` where the rule reads every sentence.
+    tokens: AbstractSet[str] | None = None,
+) -> tuple[dict[str, re.Pattern[str] | None], frozenset[str]]:
+    """Each rule's screen for ``text`` by its code (``None`` where the rule reads every
+    sentence), and the codes whose screens read the text in lower case.
 
     Each is the start of the rule's own patterns: the same boundary before,
-    the same first word, in the same case (or any case where the rule's is).
+    the same first word (for words to avoid, the whole phrase), in the same
+    case (or any case where the rule's is).
     The words of the text are listed once, and a screen names only the words
     the text has: a letter uses few of the hundred words to avoid, and a
     screen of three words is searched far faster than one of a hundred. Text
     that is not ASCII keeps every word (its case-blind matching is subtler
-    than ``str.lower``).
+    than ``str.lower``). ``tokens`` are :func:`tokens_of` ``text``, where already found.
     """
-    exact = set(_TOKEN.findall(text))
+    exact = tokens_of(text) if tokens is None else tokens
     lowered = {token.lower() for token in exact}
     ascii_only = text.isascii()
 
@@ -59,41 +73,91 @@ def screens(
         first = (_TOKEN.findall(word) or [""])[0]
         return first in exact if case else first.lower() in lowered
 
-    avoided = _alternatives(p for p in map(_phrase_start, avoid) if used(p))
-    named = _alternatives(a for a in acronyms if used(a, case=True) or used(f"{a}s", case=True))
-    dotted = [r"\.?".join(re.escape(c) for c in short) for short in abbreviations]
-    shortened = "|".join(
-        pattern
-        for short, pattern in zip(abbreviations, dotted, strict=True)
-        if used(short) or (used(short[:1]) and re.search(pattern, text, re.I))
-    )
+    # The whole of each phrase, not just its first word: "in order to" is rare, "in" is not.
+    phrases = sorted({p.strip() for p in avoid if used(_phrase_start(p))})
+    named = [a for a in acronyms if used(a, case=True) or used(f"{a}s", case=True)]
+    shorts = [
+        short
+        for short in abbreviations
+        if used(short) or (used(short[:1]) and re.search(_dotted(short), text, re.I))
+    ]
     numbers = [word for word in NUMBER_WORDS if used(word)]
-    return {
+    found: dict[str, re.Pattern[str] | None] = {
         "long-sentence": None,
-        "unexplained-abbreviation": _compiled(rf"(?<![\w.])(?:{shortened})", shortened, re.I),
-        "unexplained-acronym": _compiled(rf"(?<![\w-])(?:{named})", named),
-        "word-to-avoid": _compiled(rf"(?<![\w-])(?:{avoided})", avoided, re.I),
+        "unexplained-abbreviation": _screen(r"[\w.]", map(_dotted, shorts), re.I),
+        "unexplained-acronym": _screen(r"[\w-]", map(re.escape, _longest_first(named))),
+        "word-to-avoid": _screen(r"[\w-]", map(phrase_body, phrases), re.I),
         "passive-voice": None,
         # Every date pattern has a month's name (each starts with its first three letters)
         # or digits around a slash, dot or hyphen.
         "date-format": _DATES,
-        "number-as-word": _compiled(rf"(?<![\w-])(?:{_alternatives(numbers)})", numbers, re.I),
+        "number-as-word": _screen(r"[\w-]", map(re.escape, _longest_first(numbers)), re.I),
     }
+    lower_case = set()
+    if ascii_only:
+        # Case-blind screens of ASCII words read the text in lower case (see ``screened``),
+        # where a screen that starts with a letter is searched several times faster.
+        found["passive-voice"] = PASSIVE_IN_LOWER_CASE
+        lower_case.add("passive-voice")
+        lowered_words: dict[str, tuple[str, Callable[[str], str], Sequence[str]]] = {
+            "unexplained-abbreviation": (r"[\w.]", _dotted, shorts),
+            "word-to-avoid": (r"[\w-]", phrase_body, phrases),
+            "number-as-word": (r"[\w-]", re.escape, _longest_first(numbers)),
+        }
+        for code, (behind, body, words) in lowered_words.items():
+            if all(word.isascii() for word in words):
+                found[code] = _screen(behind, (body(word.lower()) for word in words))
+                lower_case.add(code)
+    return found, frozenset(lower_case)
+
+
+def _dotted(short: str) -> str:
+    """An abbreviation as a pattern with an optional full stop after each letter: e.g, eg."""
+    return r"\.?".join(re.escape(c) for c in short)
+
+
+def _longest_first(words: Iterable[str]) -> list[str]:
+    """The words without repeats, longest first (the order the rules' alternatives take)."""
+    return sorted(set(words), key=len, reverse=True)
+
+
+def _screen(behind: str, bodies: Iterable[str], flags: int = 0) -> re.Pattern[str]:
+    """``(?<!behind)(?:body|…)``, or a pattern that matches nothing when there are no bodies.
+
+    A case-sensitive body that starts with a letter or digit has it before the look back
+    (which then spans it): the same matches, but the pattern starts with a set of characters,
+    which the engine skips to rather than trying every branch at every character. (Case-blind
+    patterns gain nothing by it: the engine does not skip to their letters.)
+    """
+    branches = [
+        f"{body[0]}(?<!{behind}.){body[1:]}"
+        if body[:1].isalnum() and not flags & re.IGNORECASE
+        else f"(?<!{behind}){body}"
+        for body in bodies
+    ]
+    return re.compile("|".join(branches), flags) if branches else _NOTHING
 
 
 _NOTHING = re.compile(r"(?!)")
-_DATES = re.compile(r"\d[/.-]\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
-
-
-def _compiled(pattern: str, words: object, flags: int = 0) -> re.Pattern[str]:
-    """``pattern``, or one that matches nothing when there are no ``words`` to look for."""
-    return re.compile(pattern, flags) if words else _NOTHING
+# The same as ``\d[/.-]\d|\b(?:Jan|Feb|…|Dec)``, written to start with a set of characters
+# (the first letter of each branch, then a look back for the boundary before it), which the
+# engine skips to rather than trying every branch at every character.
+_DATES = re.compile(
+    r"[\dJFMASOND](?:(?<=\d)[/.-]\d|(?<!\w.)(?:(?<=J)(?:an|un|ul)|(?<=F)eb|(?<=M)a[ry]"
+    r"|(?<=A)(?:pr|ug)|(?<=S)ep|(?<=O)ct|(?<=N)ov|(?<=D)ec))"
+)
 
 
 def screened(
-    parts: Sequence[Segment], patterns: Mapping[str, re.Pattern[str] | None]
+    parts: Sequence[Segment],
+    patterns: Mapping[str, re.Pattern[str] | None],
+    lower_case: AbstractSet[str] = frozenset(),
 ) -> dict[str, Sequence[int]]:
-    """For each rule, the positions in ``parts`` of the sentences its screen touches."""
+    """For each rule, the positions in ``parts`` of the sentences its screen touches.
+
+    The screens of the codes in ``lower_case`` read the text in lower case (which
+    :func:`screens` gives only for ASCII text, where lowering moves no offsets).
+    """
     joined = "\n".join(part.text for part in parts)
     starts, at = [], 0
     for part in parts:
@@ -101,19 +165,23 @@ def screened(
         at += len(part.text) + 1
     every = range(len(parts))
     found: dict[str, Sequence[int]] = {}
+    lowered = ""
     for code, pattern in patterns.items():
-        if pattern is None:
-            found[code] = every
+        if pattern is None or pattern is _NOTHING:
+            found[code] = every if pattern is None else ()
             continue
+        if code in lower_case:
+            lowered = lowered or joined.lower()
+        searched = lowered if code in lower_case else joined
         touched: list[int] = []
-        match = pattern.search(joined)
+        match = pattern.search(searched)
         while match is not None:
             index = bisect.bisect_right(starts, match.start()) - 1
             touched.append(index)
             # One match is enough for a sentence: go on from the next one.
             if index + 1 >= len(starts):
                 break
-            match = pattern.search(joined, starts[index + 1])
+            match = pattern.search(searched, starts[index + 1])
         found[code] = touched
     return found
 
@@ -129,8 +197,8 @@ def explanations(text: str, names: Mapping[str, str]) -> dict[str, int]:
     if not names:
         return found
     # One pass finds the acronyms the text holds at all; only those are searched for.
-    anywhere = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
-    present = {match.group() for match in re.finditer(rf"(?<![\w-])(?:{anywhere})", text)}
+    anywhere = _screen(r"[\w-]", (re.escape(name) for name in sorted(names, key=len, reverse=True)))
+    present = set(anywhere.findall(text))
     for acronym in names:
         if not any(name.startswith(acronym) for name in present):
             continue
