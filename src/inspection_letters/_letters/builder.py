@@ -336,21 +336,7 @@ class LetterBuilder:
         """
         if self._all_text_is_clean():
             return
-        texts: list[tuple[str, str]] = [*self._single.items()]
-        texts += [(name, line) for name, lines in self._lines.items() for line in lines]
-        for block in self._body:
-            part = type(block).__name__.lower()
-            if isinstance(block, Paragraph):
-                texts += [(part, p if isinstance(p, str) else p.text) for p in block.content]
-            elif isinstance(block, Heading):
-                texts.append((part, block.text))
-            elif isinstance(block, GradeTable):
-                cells = [block.caption, *block.headers]
-                cells += [text for row in block.rows for text in (row.judgement, row.grade)]
-                texts += [(part, cell) for cell in cells]
-            else:
-                texts += [(part, item) for item in block.items]
-        for part, text in texts:
+        for part, text in self._texts():
             try:
                 check_characters(text)
             except InvalidValueError as error:
