@@ -29,6 +29,7 @@ from .letter import (
     Placeholder,
     Quote,
     Signature,
+    unchecked,
 )
 
 _SINGLE = ("title", "date_line", "delivery", "salutation", "closing")
@@ -37,8 +38,9 @@ _SINGLE_LOGO = ("logo", "logo_alt")
 _SINGLE_PARTS = _SINGLE + _SINGLE_SIGNATURE + _SINGLE_LOGO
 _LINES = ("address", "contacts", "direct", "sender", "recipient", "signature_roles")
 # Marks the place of a quotation in a paragraph's text: private-use characters
-# around a random number drawn for each letter, so that data cannot forge one.
-_QUOTE_MARK = "\ue000{}:{}\ue001"
+# around a random number drawn once a process, which no data can know, and so
+# cannot forge.
+_QUOTE_MARK = "\ue000" + secrets.token_hex(8) + ":{}\ue001"
 
 
 # The attributes of missing data that a template prints on their own, and the
@@ -112,7 +114,6 @@ class LetterBuilder:
         self._quotes: list[str] = []
         self._written: list[str] = []
         """Every text the template gave a part, for the check of its characters."""
-        self._nonce = ""  # drawn at the first quotation: most letters have none
         # Every placeholder made for this letter, to list those it shows.
         self._placeholders: list[Missing] = []
 
@@ -133,7 +134,9 @@ class LetterBuilder:
         """``value``, or a placeholder where it is missing (``None`` or empty)."""
         if isinstance(value, Missing):
             return value
-        if value is None or value == () or value == "":
+        # Missing is None, an empty tuple or empty text, told without calling an
+        # attrs value's ``__eq__`` (the recipient, the signatory) twice.
+        if value is None or (isinstance(value, (tuple, str)) and not value):
             self.missing.setdefault(field, description)
             return Missing(description, field, made=self._placeholders)
         return value
@@ -204,9 +207,7 @@ class LetterBuilder:
         """Mark a quotation from the report inside a paragraph."""
         self._quotes.append(_text(text, "a quotation"))
         self._written.append(self._quotes[-1])
-        if not self._nonce:
-            self._nonce = secrets.token_hex(8)
-        return _QUOTE_MARK.format(self._nonce, len(self._quotes) - 1)
+        return _QUOTE_MARK.format(len(self._quotes) - 1)
 
     def grade_table(
         self, rows: Iterable[tuple[object, object]], *, caption: str, headers: tuple[str, str]
@@ -251,7 +252,7 @@ class LetterBuilder:
         pieces: list[Inline] = []
         rest = text
         for number, quoted in enumerate(self._quotes):
-            before, mark, rest = rest.partition(_QUOTE_MARK.format(self._nonce, number))
+            before, mark, rest = rest.partition(_QUOTE_MARK.format(number))
             if not mark:
                 raise TemplateError("a quotation was marked outside the paragraph it belongs to")
             pieces.extend([before, Quote(text=quoted)] if before else [Quote(text=quoted)])
@@ -378,7 +379,8 @@ class LetterBuilder:
         if lines["address"] or lines["contacts"] or lines["direct"] or "logo" in single:
             if ("logo" in single) != ("logo_alt" in single):
                 raise TemplateError("a template that sets the logo must set its logo_alt too")
-            letterhead = Letterhead(
+            letterhead = unchecked(
+                Letterhead,
                 address=tuple(lines["address"]),
                 contacts=tuple(lines["contacts"]),
                 direct=tuple(lines["direct"]),
@@ -387,13 +389,15 @@ class LetterBuilder:
             )
         signature = None
         if "signature_name" in single:
-            signature = Signature(
+            signature = unchecked(
+                Signature,
                 name=single["signature_name"],
                 roles=tuple(lines["signature_roles"]),
                 description=single.get("signature_description"),
                 image=single.get("signature_image"),
             )
-        return Letter(
+        return unchecked(
+            Letter,
             audience=self.audience,
             area=self.area,
             title=single["title"],
