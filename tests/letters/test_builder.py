@@ -14,7 +14,7 @@ def validated(value: object) -> None:
     """Run attrs' validators on ``value`` and on every attrs value inside it."""
     if attrs.has(type(value)):
         attrs.validate(value)  # type: ignore[arg-type]
-        for field in attrs.fields(type(value)):
+        for field in attrs.fields(type(value)):  # type: ignore[arg-type]
             validated(getattr(value, field.name))
     elif isinstance(value, tuple):
         for item in value:
