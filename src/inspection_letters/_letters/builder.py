@@ -37,6 +37,8 @@ _SINGLE_SIGNATURE = ("signature_name", "signature_description", "signature_image
 _SINGLE_LOGO = ("logo", "logo_alt")
 _SINGLE_PARTS = _SINGLE + _SINGLE_SIGNATURE + _SINGLE_LOGO
 _LINES = ("address", "contacts", "direct", "sender", "recipient", "signature_roles")
+#: The one-line parts and the parts of lines, for the translation of templates (``translation.py``).
+SINGLE_PARTS, LINES = frozenset(_SINGLE_PARTS), frozenset(_LINES)
 # Marks the place of a quotation in a paragraph's text: private-use characters
 # around a random number drawn once a process, which no data can know, and so
 # cannot forge.

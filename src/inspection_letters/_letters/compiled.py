@@ -29,6 +29,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from .environment import _finalize, package_environment
+from .letter import Heading
 from .translation import Translator
 
 #: A compiled template: the render context in, the text written outside any part out.
@@ -37,6 +38,10 @@ Compiled = Callable[[Mapping[str, Any]], str]
 
 class _StrayTextError(Exception):
     """A letter's template wrote text outside its parts: Jinja2 renders it, to say so."""
+
+
+class _RefusedError(Exception):
+    """The builder would refuse what the template does (a part set twice): Jinja2 says why."""
 
 
 def _finalized_str(value: Any) -> str:
@@ -66,6 +71,11 @@ def compiled_template(name: str) -> Compiled | None:
         "_fs": _finalized_str,
         "_str": str,
         "_StrayTextError": _StrayTextError,
+        "_RefusedError": _RefusedError,
+        # What a heading is made with: its text is the template's, so attrs has nothing to check.
+        "_new": object.__new__,
+        "_set": object.__setattr__,
+        "_Heading": Heading,
     }
     exec(compile(source, f"<compiled {name}>", "exec"), namespace)
     compiled: Compiled = namespace[function]

@@ -75,6 +75,8 @@ class ExpressionTranslator:
         self.context_names: set[str] = set()
         self.builder_parts: set[str] = set()
         """The builder's part functions the function being written calls."""
+        self.handles: set[str] = set()
+        """The builder's collections the function being written adds to directly."""
         self.letter_out = ""
         """The Python name of the list of what the letter's template itself writes."""
         """The context's names the function being written reads."""
