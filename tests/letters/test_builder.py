@@ -5,6 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from inspection_letters import Inspection, InspectionLettersError, Letter, render_letter
+from inspection_letters._letters.builder import LINES, LetterBuilder
 from inspection_letters._letters.letter import Paragraph, unchecked
 from inspection_letters.strategies import inspections
 from tests.helpers import example
@@ -46,7 +47,13 @@ def test_the_example_letters_pass_their_validators() -> None:
         assert checked_copy(letter) == letter
 
 
+def test_the_builder_sets_every_part_of_lines() -> None:
+    """The builder starts a list for each part of lines, and no other."""
+    builder = LetterBuilder(audience="children", area="Harrow", draft=False)
+    assert set(LINES) == set(builder._lines)
+
+
 def test_unchecked_makes_what_the_constructor_makes() -> None:
     """``unchecked`` gives the value the constructor gives for the same fields."""
     expected = Paragraph(content=("Plans are clear.",))
-    assert expected == unchecked(Paragraph, content=("Plans are clear.",))
+    assert expected == unchecked(Paragraph)(content=("Plans are clear.",))

@@ -111,7 +111,14 @@ class LetterBuilder:
         self.draft = draft
         self.missing: dict[str, str] = {}
         self._single: dict[str, str] = {}
-        self._lines: dict[str, list[str]] = {name: [] for name in _LINES}
+        self._lines: dict[str, list[str]] = {
+            "address": [],
+            "contacts": [],
+            "direct": [],
+            "sender": [],
+            "recipient": [],
+            "signature_roles": [],
+        }
         self._body: list[Block] = []
         self._quotes: list[str] = []
         self._written: list[str] = []
@@ -381,8 +388,7 @@ class LetterBuilder:
         if lines["address"] or lines["contacts"] or lines["direct"] or "logo" in single:
             if ("logo" in single) != ("logo_alt" in single):
                 raise TemplateError("a template that sets the logo must set its logo_alt too")
-            letterhead = unchecked(
-                Letterhead,
+            letterhead = _letterhead(
                 address=tuple(lines["address"]),
                 contacts=tuple(lines["contacts"]),
                 direct=tuple(lines["direct"]),
@@ -391,15 +397,13 @@ class LetterBuilder:
             )
         signature = None
         if "signature_name" in single:
-            signature = unchecked(
-                Signature,
+            signature = _signature(
                 name=single["signature_name"],
                 roles=tuple(lines["signature_roles"]),
                 description=single.get("signature_description"),
                 image=single.get("signature_image"),
             )
-        return unchecked(
-            Letter,
+        return _letter(
             audience=self.audience,
             area=self.area,
             title=single["title"],
@@ -416,6 +420,9 @@ class LetterBuilder:
             placeholders=self._shown_placeholders() if self.draft else (),
         )
 
+
+# The builder's values are of the right types by construction: made without attrs' checks.
+_letter, _letterhead, _signature = unchecked(Letter), unchecked(Letterhead), unchecked(Signature)
 
 #: The rows of the grade table for each judgement and grade: the framework's own words.
 _GRADE_ROWS = {

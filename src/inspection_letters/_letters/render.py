@@ -1,7 +1,8 @@
 """``render_letter``: an inspection and an audience in, a :class:`Letter` out."""
 
+import operator
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import jinja2
@@ -9,7 +10,7 @@ import jinja2
 from .._errors import TemplateError
 from .._model.frameworks import JudgementArea
 from .._model.grades import Grade
-from .._model.inspection import Inspection
+from .._model.inspection import Inspection, Judgement
 from .._model.people import OFFICES
 from .._model.rules import check
 from .audiences import Audience, AudienceRegistry, audiences
@@ -36,10 +37,14 @@ _BUILDER_NAMES = frozenset(LetterBuilder(audience="", area="", draft=True).funct
 
 def _grade_rows(inspection: Inspection, builder: LetterBuilder) -> list[tuple[JudgementArea, Any]]:
     era = inspection.era
-    areas = era.areas if era is not None else tuple(j.area for j in inspection.judgements)
+    judgements = inspection.judgements
+    areas = era.areas if era is not None else tuple(j.area for j in judgements)
+    if len(judgements) == len(areas) and all(map(operator.is_, _areas(judgements), areas)):
+        # Nearly every inspection: one judgement an area, in the era's order.
+        return [(j.area, j.grade) for j in judgements]
     # What grade_of gives, found once: the first grade of each area.
     given: dict[JudgementArea, Grade] = {}
-    for judgement in inspection.judgements:
+    for judgement in judgements:
         given.setdefault(judgement.area, judgement.grade)
     rows: list[tuple[JudgementArea, Any]] = []
     for area in areas:
@@ -50,6 +55,13 @@ def _grade_rows(inspection: Inspection, builder: LetterBuilder) -> list[tuple[Ju
             )
         rows.append((area, grade))
     return rows
+
+
+def _areas(judgements: tuple[Judgement, ...]) -> Iterator[JudgementArea]:
+    return map(_AREA, judgements)
+
+
+_AREA = operator.attrgetter("area")
 
 
 def render_letter(
