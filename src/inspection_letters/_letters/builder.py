@@ -200,11 +200,15 @@ class LetterBuilder:
         return ""
 
     def _paragraph_text(self, text: str) -> str:
+        if not self._quotes:
+            self._written.append(text)
+            self._body.append(_paragraph(content=(text,)))
+            return ""
         content = self._split_quotes(text)
         # The paragraph's own words: the quotations' marks are the builder's, their texts
         # kept by quote().
         self._written += [piece for piece in content if isinstance(piece, str)]
-        self._body.append(Paragraph(content=content))
+        self._body.append(_paragraph(content=content))
         return ""
 
     def _heading_text(self, text: str) -> str:
@@ -222,21 +226,21 @@ class LetterBuilder:
         self, rows: Iterable[tuple[object, object]], *, caption: str, headers: tuple[str, str]
     ) -> str:
         """Add the grade table: ``(judgement area or title, grade)`` rows, in order."""
-        table_rows = tuple(
-            [
-                # The grades of an inspection, as a letter's context gives them: the
-                # framework's own words, in rows made once.
-                _GRADE_ROWS[area, grade]
-                if type(area) is JudgementArea and type(grade) is Grade
-                else self._grade_row(area, grade)
-                for area, grade in rows
-            ]
-        )
+        try:
+            # The grades of an inspection, as a letter's context gives them: the
+            # framework's own words, in rows made once, looked up in C.
+            if type(rows) is not tuple and type(rows) is not list:
+                raise TypeError("rows that can be read once only")
+            table_rows = tuple(map(_GRADE_ROWS.__getitem__, rows))
+        except (KeyError, TypeError):  # any other row: a title, a placeholder, a list
+            table_rows = tuple([self._grade_row(area, grade) for area, grade in rows])
         self._written += (caption, *headers)
-        self._body.append(GradeTable(caption=caption, headers=headers, rows=table_rows))
+        self._body.append(_grade_table(caption=caption, headers=headers, rows=table_rows))
         return ""
 
     def _grade_row(self, area: object, grade: object) -> GradeRow:
+        if type(area) is JudgementArea and type(grade) is Grade:
+            return _GRADE_ROWS[area, grade]
         row = GradeRow(
             judgement=_text(getattr(area, "title", area), "a judgement"), grade=_label(grade)
         )
@@ -247,12 +251,17 @@ class LetterBuilder:
         """Add a list of findings to the body."""
         if isinstance(items, Missing):
             entries: tuple[str, ...] = (str(items),)
-        elif isinstance(items, tuple) and all(type(i) is Finding for i in items):
-            entries = tuple([i.text for i in items])  # an inspection's findings: all text
         else:
-            entries = tuple(_text(getattr(i, "text", i), "a finding") for i in items)
+            try:
+                # An inspection's findings, whose texts are checked text: read in C, where
+                # the slot's reader refuses anything but a finding.
+                if type(items) is not tuple:
+                    raise TypeError("not an inspection's findings")
+                entries = tuple(map(_FINDING_TEXT, items))
+            except TypeError:
+                entries = tuple(_text(getattr(i, "text", i), "a finding") for i in items)
         self._written += entries
-        self._body.append(FindingList(items=entries))
+        self._body.append(_finding_list(items=entries))
         return ""
 
     def _split_quotes(self, text: str) -> tuple[Inline, ...]:
@@ -423,6 +432,9 @@ class LetterBuilder:
 
 # The builder's values are of the right types by construction: made without attrs' checks.
 _letter, _letterhead, _signature = unchecked(Letter), unchecked(Letterhead), unchecked(Signature)
+_grade_table, _finding_list = unchecked(GradeTable), unchecked(FindingList)
+_paragraph = unchecked(Paragraph)
+_FINDING_TEXT = Finding.__dict__["text"].__get__
 
 #: The rows of the grade table for each judgement and grade: the framework's own words.
 _GRADE_ROWS = {
