@@ -7,7 +7,7 @@ format, and one template serves every format.
 
 import functools
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 from attrs import frozen
@@ -250,7 +250,7 @@ def unchecked(kind: type[_T]) -> Callable[..., _T]:
     every letter built to ``attrs.validate``, and to the letter the checked
     constructor makes.
     """
-    names = [field.name for field in attrs.fields(kind)]
+    names = [field.name for field in attrs.fields(cast(Any, kind))]
     source = "\n".join(
         [
             f"def make(*, {', '.join(names)}):",
