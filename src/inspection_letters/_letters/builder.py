@@ -39,6 +39,10 @@ _SINGLE_PARTS = _SINGLE + _SINGLE_SIGNATURE + _SINGLE_LOGO
 _LINES = ("address", "contacts", "direct", "sender", "recipient", "signature_roles")
 #: The one-line parts and the parts of lines, for the translation of templates (``translation.py``).
 SINGLE_PARTS, LINES = frozenset(_SINGLE_PARTS), frozenset(_LINES)
+#: The names a template calls the builder's functions by (``LetterBuilder.functions``).
+BUILDER_FUNCTIONS = frozenset(
+    ("set", "add", "paragraph", "heading", "quote", "grade_table", "finding_list", "need")
+)
 # Marks the place of a quotation in a paragraph's text: private-use characters
 # around a random number drawn once a process, which no data can know, and so
 # cannot forge.

@@ -15,7 +15,7 @@ from .._model.people import OFFICES
 from .._model.rules import check
 from .audiences import Audience, AudienceRegistry, audiences
 from .builder import LetterBuilder, Missing
-from .compiled import compiled_template
+from .compiled import compiled_template, names_read
 from .environment import get_template, package_environment, render, user_environment
 from .letter import Letter
 
@@ -111,21 +111,35 @@ def render_letter(
         }
         return builder, context
 
-    builder, context = made()
     written = None
     # The library's own templates run compiled to Python (``compiled.py``), a user's by Jinja2.
     fast = None
     if environment is package_environment() and chosen.source is None:
         fast = compiled_template(chosen.template_name)
     if fast is not None and _BUILDER_NAMES.isdisjoint(prepared):
+        # The compiled template calls the builder itself, and is given only what it reads.
+        builder = LetterBuilder(audience=chosen.name, area=area, draft=draft)
+        reads = names_read(chosen.template_name) or ()
+        context: dict[str, Any] = {
+            "inspection": inspection,
+            "area": area,
+            "details": details,
+            "phrase": details.phrase,
+            "offices": OFFICES,
+            "draft": draft,
+            **prepared,
+        }
+        if "grades" in reads and "grades" not in prepared:
+            context["grades"] = tuple(_grade_rows(inspection, builder))
         try:
-            written = fast(context)
+            written = fast(context, builder)
         except Exception:
             # Whatever the compiled template cannot do, Jinja2 does again from the
             # start, with a new builder, so that the error and its message are Jinja2's.
-            builder, context = made()
+            written = None
     what = f"the template of the {chosen.name!r} audience"
     if written is None:
+        builder, context = made()
         template = get_template(environment, name=chosen.template_name, source=chosen.source)
         written = render(template, context, what=what)
     if written.strip():

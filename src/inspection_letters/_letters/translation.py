@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from jinja2 import nodes
 
-from .builder import LINES, SINGLE_PARTS
+from .builder import BUILDER_FUNCTIONS, LINES, SINGLE_PARTS
 from .expressions import CONSTANTS, SPECIAL_NAMES, ExpressionTranslator, Scope, UnsupportedError
 
 # The builder's collections the translated code adds to directly, by their Python names.
@@ -26,7 +26,7 @@ class Translator(ExpressionTranslator):
     def template(self, name: str) -> str:
         tree = self._parse(name)
         function = self.fresh("_template_")
-        self.write(0, f"def {function}(ctx):")
+        self.write(0, f"def {function}(ctx, B):")
         out = self.fresh("_o")
         self.write(1, f"{out} = []")
         start, outer_names, outer_parts = len(self.lines), self.context_names, self.builder_parts
@@ -51,12 +51,16 @@ class Translator(ExpressionTranslator):
         A value the context lacks raises ``KeyError`` there rather than where it is
         used: either way Jinja2 renders the letter instead (see the module's notes).
         """
-        sources = sorted(h[1:] for h in self.handles if h.startswith("@"))
-        builder = [f"    B = c_{sources[0]}.__self__"] if sources else []
+        self.reads |= self.context_names - BUILDER_FUNCTIONS
         self.lines[start:start] = [
-            *(f"    c_{name} = ctx[{name!r}]" for name in sorted(self.context_names)),
-            *(f"    b_{n} = c_{n}.__self__._{n}_text" for n in sorted(self.builder_parts)),
-            *builder,
+            *(
+                # The builder's functions are the builder's (render_letter sees to it).
+                f"    c_{name} = B.{name}"
+                if name in BUILDER_FUNCTIONS
+                else f"    c_{name} = ctx[{name!r}]"
+                for name in sorted(self.context_names)
+            ),
+            *(f"    b_{n} = B._{n}_text" for n in sorted(self.builder_parts)),
             *(f"    {h} = {_HANDLES[h]}" for h in sorted(self.handles) if h in _HANDLES),
             *(f"    {h} = B._lines[{h[2:]!r}]" for h in sorted(self.handles) if h.startswith("L_")),
         ]
@@ -220,7 +224,6 @@ class Translator(ExpressionTranslator):
             self.write(indent, f"W.append({value})")
         else:
             return False
-        self.handles.add(f"@{part}")  # the context's function the builder is found by
         return True
 
     def builder_part(self, call: nodes.Call, scope: Scope) -> str | None:
@@ -274,7 +277,7 @@ class Translator(ExpressionTranslator):
         function = self.fresh(f"_macro_{node.name}_")
         module.names[node.name] = ("macro", function)
         scope = Scope(module)
-        parameters = ["ctx"]
+        parameters = ["ctx", "B"]
         defaults = [None] * (len(node.args) - len(node.defaults)) + list(node.defaults)
         for argument, default in zip(node.args, defaults, strict=True):
             if argument.name in SPECIAL_NAMES:

@@ -172,6 +172,7 @@ def era_on(started: dt.date) -> Framework | None:
             return era
     return None
 
+
 _AREAS = {
     Framework.ILACS_2018: (
         JudgementArea.LEADERS,
