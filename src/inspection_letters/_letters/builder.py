@@ -7,6 +7,7 @@ result in any format.
 """
 
 import datetime as dt
+import operator
 import secrets
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -327,14 +328,19 @@ class LetterBuilder:
             single.get("title", ""),
         ]
         for block in self._body:
-            if type(block) is Paragraph:
-                pieces += [p.text if isinstance(p, Quote) else p for p in block.content]
-            elif type(block) is Heading:
+            if isinstance(block, Paragraph):
+                content = block.content
+                if len(content) == 1 and isinstance(content[0], str):
+                    pieces.append(content[0])
+                else:
+                    pieces += [p.text if isinstance(p, Quote) else p for p in content]
+            elif isinstance(block, Heading):
                 pieces.append(block.text)
-            elif type(block) is GradeTable:
+            elif isinstance(block, GradeTable):
                 pieces += (block.caption, *block.headers)
-                pieces += [text for row in block.rows for text in (row.judgement, row.grade)]
-            elif type(block) is FindingList:
+                for row in block.rows:
+                    pieces += (row.judgement, row.grade)
+            elif isinstance(block, FindingList):
                 pieces += block.items
         pieces += (
             single.get("closing", ""),
@@ -347,9 +353,11 @@ class LetterBuilder:
         for text, missing in first.items():
             where = whole.find(text)
             if where >= 0:
-                made = Placeholder(field=missing.field, description=missing.description, text=text)
+                made = _placeholder(field=missing.field, description=missing.description, text=text)
                 shown.append((where, made))
-        return tuple(placeholder for _, placeholder in sorted(shown))
+        # By place alone: two placeholders are never compared (one text may begin another).
+        shown.sort(key=_PLACE)
+        return tuple([placeholder for _, placeholder in shown])
 
     def _check_characters(self) -> None:
         """Refuse a control character (or the like) that a template, not the data, wrote.
@@ -437,7 +445,8 @@ class LetterBuilder:
 # The builder's values are of the right types by construction: made without attrs' checks.
 _letter, _letterhead, _signature = unchecked(Letter), unchecked(Letterhead), unchecked(Signature)
 _grade_table, _finding_list = unchecked(GradeTable), unchecked(FindingList)
-_paragraph = unchecked(Paragraph)
+_paragraph, _placeholder = unchecked(Paragraph), unchecked(Placeholder)
+_PLACE = operator.itemgetter(0)
 _FINDING_TEXT = Finding.__dict__["text"].__get__
 
 #: The rows of the grade table for each judgement and grade: the framework's own words.
