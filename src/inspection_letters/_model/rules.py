@@ -427,7 +427,7 @@ _AREA, _GRADE = operator.attrgetter("area"), operator.attrgetter("grade")
 # the limiting areas are once it is taken out.
 _OVERALL_AT = {e: e.areas.index(_OVERALL) if _OVERALL in e.areas else -1 for e in Framework}
 _LIMITING_AT = {
-    e: tuple(i for i, a in enumerate(a for a in e.areas if a is not _OVERALL) if a in LIMITING_AREAS)
+    e: tuple(i for i, a in enumerate(x for x in e.areas if x is not _OVERALL) if a in LIMITING_AREAS)
     for e in Framework
 }
 
