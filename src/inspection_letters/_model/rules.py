@@ -426,10 +426,8 @@ _AREA, _GRADE = operator.attrgetter("area"), operator.attrgetter("grade")
 # For each era: where overall effectiveness is in its judgements (-1: not graded), and where
 # the limiting areas are once it is taken out.
 _OVERALL_AT = {e: e.areas.index(_OVERALL) if _OVERALL in e.areas else -1 for e in Framework}
-_LIMITING_AT = {
-    e: tuple(i for i, a in enumerate(x for x in e.areas if x is not _OVERALL) if a in LIMITING_AREAS)
-    for e in Framework
-}
+_JUDGED = {e: [a for a in e.areas if a is not _OVERALL] for e in Framework}
+_LIMITING_AT = {e: tuple(i for i, a in enumerate(_JUDGED[e]) if a in LIMITING_AREAS) for e in Framework}
 
 
 def _dates_surely_fine(inspection: Inspection) -> bool:
