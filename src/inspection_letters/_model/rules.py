@@ -427,7 +427,9 @@ _AREA, _GRADE = operator.attrgetter("area"), operator.attrgetter("grade")
 # the limiting areas are once it is taken out.
 _OVERALL_AT = {e: e.areas.index(_OVERALL) if _OVERALL in e.areas else -1 for e in Framework}
 _JUDGED = {e: [a for a in e.areas if a is not _OVERALL] for e in Framework}
-_LIMITING_AT = {e: tuple(i for i, a in enumerate(_JUDGED[e]) if a in LIMITING_AREAS) for e in Framework}
+_LIMITING_AT = {
+    e: tuple(i for i, a in enumerate(_JUDGED[e]) if a in LIMITING_AREAS) for e in Framework
+}
 
 
 def _dates_surely_fine(inspection: Inspection) -> bool:
