@@ -457,6 +457,8 @@ _GRADE_ROWS = {
     for area in JudgementArea
     for grade in Grade
 }
+#: Those rows, which live as long as the process: writers may lay them out once.
+FRAMEWORK_ROWS = tuple(_GRADE_ROWS.values())
 
 
 def _single_part(name: str) -> None:

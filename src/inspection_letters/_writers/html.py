@@ -11,6 +11,7 @@ still announce it) and header scopes, and every piece of text is escaped.
 import re
 from html import escape
 
+from .._letters.builder import FRAMEWORK_ROWS
 from .._letters.letter import Block, FindingList, GradeTable, Heading, Letter, Paragraph
 
 _STYLE = """
@@ -88,6 +89,13 @@ def _escaped_all(texts: list[str]) -> list[str]:
     return escaped
 
 
+# The rows of the framework's own words, laid out once, by the identity of the row: those
+# rows live as long as the process, so no other row can have the same id.
+_FRAMEWORK_ROWS = {
+    id(row): f'<tr><th scope="row">{_text(row.judgement)}</th><td>{_text(row.grade)}</td></tr>\n'
+    for row in FRAMEWORK_ROWS
+}
+
 _PREAMBLE = """<!DOCTYPE html>
 <html lang="en-GB" xmlns="http://www.w3.org/1999/xhtml">
 <head>
@@ -162,8 +170,12 @@ def write_html(letter: Letter) -> str:
                 markup = "</th>"
             markup += "</tr></thead>\n<tbody>\n"
             for row in block.rows:
-                out += (markup + '<tr><th scope="row">', row.judgement, "</th><td>", row.grade)
-                markup = "</td></tr>\n"
+                laid_out = _FRAMEWORK_ROWS.get(id(row))
+                if laid_out is not None:
+                    markup += laid_out
+                else:
+                    out += (markup + '<tr><th scope="row">', row.judgement, "</th><td>", row.grade)
+                    markup = "</td></tr>\n"
             markup += "\n</tbody>\n</table>\n" if not block.rows else "</tbody>\n</table>\n"
         else:
             markup = _finding_list(out, markup, block)
