@@ -229,24 +229,35 @@ def check_date(value: Any) -> dt.date:
 
 
 def _validator(check: Check, optional: bool) -> Callable[[object, attrs.Attribute[Any], Any], None]:
-    short_text = check is check_text
-
-    def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if value is None and optional:
-            return
-        if (
-            short_text
-            and value.__class__ is str
-            and len(value) < 64
-            and value.isprintable()
-            and value
-            and not value.isspace()
-        ):
-            return  # what check_text surely passes, seen without calling it
+    def detailed(attribute: attrs.Attribute[Any], value: Any) -> None:
         try:
             check(value)
         except InvalidValueError as error:
             raise InvalidValueError(f"{attribute.name}: {error}") from None
+
+    if check is check_text:
+        # What check_text surely passes, seen without calling it: short text that
+        # prints whole, and long ASCII text without its control characters (as
+        # _surely_allowed tells them); any other text is checked by check_text.
+        def validate_text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+            if value.__class__ is str:
+                if 0 < len(value) < 64:
+                    if value.isprintable() and not value.isspace():
+                        return
+                elif value.isascii() and value and not value.isspace():
+                    data = value.encode("ascii")
+                    if len(data.translate(None, _ASCII_CONTROLS)) == len(data):
+                        return
+            elif value is None and optional:
+                return
+            detailed(attribute, value)
+
+        return validate_text
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None and optional:
+            return
+        detailed(attribute, value)
 
     return validate
 
