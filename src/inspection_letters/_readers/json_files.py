@@ -36,6 +36,7 @@ from .._model.inspection import Inspection, LetterDetails
 from .._model.people import OFFICES, Office, office
 from .fast_converter import make_fast_converter
 from .input_files import read_input
+from .json_text import parse_json
 from .json_values import (
     LETTERS,
     WORDING,
@@ -288,6 +289,7 @@ def read_json(source: str | os.PathLike[str]) -> Any:
         data = read_input(path)
         # What decoding by "utf-8-sig" does (its errors too), by the faster "utf-8".
         text = (data[3:] if data.startswith(codecs.BOM_UTF8) else data).decode("utf-8")
+        colons = data.count(b":")  # faster than in the text (a mark holds none)
     except (OSError, ValueError) as error:
         if isinstance(error, InvalidValueError):
             reason = str(error)  # not a regular file, or too large
@@ -299,9 +301,7 @@ def read_json(source: str | os.PathLike[str]) -> Any:
             reason = f"is not a path a file can have ({error})"
         raise InspectionFileError(f"cannot read {str(path)!r}", [("(file)", reason)]) from None
     try:
-        if text.startswith("\ufeff"):  # a second mark: json.loads says so
-            return json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_one_each)
-        return _DECODER.decode(text)  # json.loads's own work, with the decoder made once
+        return parse_json(text, colons)
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
         raise InspectionFileError(
@@ -317,28 +317,6 @@ def read_json(source: str | os.PathLike[str]) -> Any:
         limit = f"{sys.get_int_max_str_digits():,}"
         reason = f"holds a whole number of more than {limit} digits, too long to read"
         raise InspectionFileError(f"{str(path)!r} cannot be read", [("(file)", reason)]) from None
-
-
-def _one_each(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """A JSON object, refusing a key given twice in it (``json`` would keep the last)."""
-    made: dict[str, Any] = dict(pairs)
-    if len(made) == len(pairs):  # no key twice (nearly every object): told in C
-        return made
-    made = {}
-    for key, value in pairs:
-        if key in made:
-            raise InvalidValueError(
-                f"the key {shown(key)} is given twice in one object; give each key once"
-            )
-        made[key] = value
-    return made
-
-
-def _refuse_constant(name: str) -> Any:
-    raise InvalidValueError(f"{name} is not a JSON number")
-
-
-_DECODER = json.JSONDecoder(parse_constant=_refuse_constant, object_pairs_hook=_one_each)
 
 
 def load_inspection(
