@@ -257,7 +257,10 @@ def _validator(check: Check, optional: bool) -> Callable[[object, attrs.Attribut
     def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is None and optional:
             return
-        detailed(attribute, value)
+        try:
+            check(value)
+        except InvalidValueError as error:
+            raise InvalidValueError(f"{attribute.name}: {error}") from None
 
     return validate
 

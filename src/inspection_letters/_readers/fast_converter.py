@@ -137,11 +137,13 @@ def make_fast_converter(shipped_office: Callable[[Any], Any]) -> Converter:
     details_from_dict = made.get_structure_hook(LetterDetails)
 
     def structure_letters(value: Any, _: type) -> LETTERS:
-        if not isinstance(value, Mapping):
+        if value.__class__ is not dict and not isinstance(value, Mapping):
             raise _NotReadError
         found = []
         for audience, details in value.items():
-            if not isinstance(details, Mapping) or "audience" in details:
+            if details.__class__ is not dict and not isinstance(details, Mapping):
+                raise _NotReadError
+            if "audience" in details:
                 raise _NotReadError  # the detailed path says why
             found.append(details_from_dict({**details, "audience": audience}, LetterDetails))
         return tuple(found)

@@ -337,9 +337,11 @@ def load_inspection(
 'Good', 'Requires improvement to be good', 'Inadequate'
     """
     data: Any = source
-    if isinstance(source, (str, os.PathLike)):
+    # Path before os.PathLike, and dict before Mapping: isinstance tells them in C, where
+    # an abstract class takes a call of its own.
+    if isinstance(source, (str, Path, os.PathLike)):
         data = read_json(source)
-    if not isinstance(data, Mapping):
+    if data.__class__ is not dict and not isinstance(data, Mapping):
         raise InspectionFileError(
             f"{_name_of(source)} is not an inspection", [("(top level)", "is not an object")]
         )
