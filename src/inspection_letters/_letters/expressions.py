@@ -75,6 +75,10 @@ class ExpressionTranslator:
         self.context_names: set[str] = set()
         self.builder_parts: set[str] = set()
         """The builder's part functions the function being written calls."""
+        self.macro_nodes: dict[str, tuple[nodes.Macro, Scope]] = {}
+        """Each macro's function name: its node and the scope of its module, to inline it."""
+        self.depth = 0
+        """How many macros deep the inlining is."""
         self.reads: set[str] = set()
         """The context's names the template and its macros read, but the builder's functions."""
         self.handles: set[str] = set()

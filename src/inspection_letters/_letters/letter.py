@@ -194,7 +194,7 @@ class Letter:
 
     def render(self, format: str) -> str | bytes:
         """The letter in a registered format, such as ``'html'``."""
-        return _formats().get(format)(self)
+        return _formats().get(format).write(self)
 
     def __str__(self) -> str:
         return _as_text(self.render("text"))

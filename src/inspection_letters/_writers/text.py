@@ -114,6 +114,10 @@ def write_text(letter: Letter) -> str:
                 parts.append(_inline_text(block))
         elif isinstance(block, Heading):
             parts.append(block.text)
+        elif isinstance(block, GradeTable):
+            rows = ["\t".join(block.headers)]
+            rows += [f"{row.judgement}\t{row.grade}" for row in block.rows]
+            parts.append("\n".join(rows))
         else:
             parts.append(_text_block(block))
     if letter.closing is not None:
