@@ -31,6 +31,9 @@ Check = Callable[[Any], Any]
 # refused in every text field.
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _ASCII_CONTROLS = bytes([*range(0x09), *range(0x0B, 0x20), 0x7F])
+# Each of those bytes made 0x80, every other byte left as it is: ASCII text whose
+# bytes this table leaves unchanged holds none of them (told in one pass in C).
+_CONTROLS_MARKED = bytes.maketrans(_ASCII_CONTROLS, b"\x80" * len(_ASCII_CONTROLS))
 _AREA_CODE = re.compile(r"[EWSN][0-9]{8}")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
@@ -73,8 +76,8 @@ def _surely_allowed(value: str) -> bool:
 
     Every forbidden character is one Python does not print, and in ASCII they are
     the controls but tab and newline: a short text that prints whole, or an
-    ASCII one whose bytes lose nothing when those controls are deleted (in C,
-    a third of the time of the search), holds none. Any other text is searched.
+    ASCII one whose bytes a table marking those controls leaves unchanged (in C,
+    a fraction of the time of the search), holds none. Any other text is searched.
     """
     if not isinstance(value, str):
         return False  # the search says what is wrong
@@ -83,7 +86,7 @@ def _surely_allowed(value: str) -> bool:
             return True
     elif value.isascii():
         data = value.encode("ascii")
-        return len(data.translate(None, _ASCII_CONTROLS)) == len(data)
+        return data.translate(_CONTROLS_MARKED) == data
     return _FORBIDDEN.search(value) is None
 
 
@@ -246,7 +249,7 @@ def _validator(check: Check, optional: bool) -> Callable[[object, attrs.Attribut
                         return
                 elif value.isascii() and value and not value.isspace():
                     data = value.encode("ascii")
-                    if len(data.translate(None, _ASCII_CONTROLS)) == len(data):
+                    if data.translate(_CONTROLS_MARKED) == data:
                         return
             elif value is None and optional:
                 return
