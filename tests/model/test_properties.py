@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from inspection_letters import (
@@ -12,12 +12,15 @@ from inspection_letters import (
     Grade,
     Inspection,
     InspectionType,
+    InvalidValueError,
+    Quotation,
     Severity,
     UnknownNameError,
     dump_inspection,
     load_inspection,
     validate,
 )
+from inspection_letters._model.checks import check_text
 from inspection_letters._model.rules import errors, surely_clean
 from inspection_letters.strategies import broken_inspections, grades, inspections
 
@@ -139,3 +142,43 @@ def test_the_quick_pre_check_never_passes_an_inspection_the_rules_refuse(
 def test_the_quick_pre_check_passes_inspections_that_break_nothing(inspection: Inspection) -> None:
     """An inspection that breaks no error-level rule passes the pre-check too (no slow path)."""
     assert (() == errors(inspection)) == surely_clean(inspection)
+
+
+_CHARACTERS = st.sampled_from(
+    ["a", "Z", " ", "\t", "\n", "\r", "\x07", "\x7f", "\x85", "é", "\u00a0", "\u2028"]
+)
+_CHARACTERS |= st.sampled_from(["\ud800", "\ufffe", "\uffff", "\U0001f600", "-", "'"])
+_VALUES = (
+    st.text(_CHARACTERS, max_size=70)
+    | st.text(_CHARACTERS, min_size=60, max_size=70)
+    | st.text(st.sampled_from([" ", "\t", "\n", "a", "\x07"]), min_size=60, max_size=70)
+    | st.builds(
+        lambda text, n: "a" * n + text, st.text(_CHARACTERS, max_size=3), st.integers(0, 80)
+    )
+    | st.none()
+    | st.integers()
+    | st.lists(st.text(max_size=2), max_size=2)
+)
+
+
+def _outcome(make: object) -> str:
+    try:
+        make()  # type: ignore[operator]
+    except InvalidValueError as error:
+        return str(error)
+    return "made"
+
+
+@given(_VALUES)
+@example(" " * 70)
+@example("a" * 70 + "\x07")
+def test_the_validators_of_text_pass_exactly_what_check_text_passes(value: object) -> None:
+    """A text field, required or optional, refuses what check_text refuses, in its words."""
+    try:
+        check_text(value)
+        expected = "made"
+    except InvalidValueError as error:
+        expected = f"text: {error}"
+    assert expected == _outcome(lambda: Quotation(text=value))  # type: ignore[arg-type]
+    optional = "made" if value is None else expected.replace("text: ", "source: ", 1)
+    assert optional == _outcome(lambda: Quotation(text="a", source=value))  # type: ignore[arg-type]

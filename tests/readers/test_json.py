@@ -19,6 +19,7 @@ from inspection_letters import (
     InvalidInspectionError,
     InvalidValueError,
     LetterDetails,
+    Office,
     dump_inspection,
     load_inspection,
     validate,
@@ -30,6 +31,7 @@ from inspection_letters._model.checks import (
     check_lines,
     check_text,
 )
+from inspection_letters._model.people import OFFICES
 from inspection_letters._readers import json_files
 from inspection_letters._readers.json_files import converter
 from inspection_letters.strategies import inspections
@@ -317,3 +319,37 @@ def test_the_fast_converter_refuses_whatever_the_detailed_one_refuses(
         fast = None
     if fast is not None:
         assert detailed == fast
+
+
+def test_every_class_of_a_file_is_read_by_a_function_written_for_it() -> None:
+    """The fast converter reads each of the model's classes by its own written function."""
+    from inspection_letters._readers import fast_converter
+
+    hooks = {
+        kind.__name__: json_files._fast.get_structure_hook(kind).__code__.co_filename
+        for kind in _model_classes()
+        if kind is not Office  # by key, or merged with a shipped office, then written
+    }
+    assert {name: f"<fast structure {name}>" for name in hooks} == hooks
+    written = fast_converter._structure_fn(Office, json_files._fast)
+    assert OFFICES["bristol"] == written(json_files._office_to_dict(OFFICES["bristol"]), Office)
+
+
+def test_the_example_is_read_by_the_fast_converter_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A good file never reaches the detailed converter."""
+    expected = converter.structure(example_data(), Inspection)
+    monkeypatch.setattr(json_files, "converter", None)  # reaching it would fail
+    assert expected == load_inspection(EXAMPLE)
+
+
+def test_the_dates_read_once_are_kept_to_a_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The dates the fast converter remembers are at most so many, and read right past it."""
+    from inspection_letters._readers import fast_converter
+
+    monkeypatch.setattr(fast_converter, "_DATES", {})
+    monkeypatch.setattr(fast_converter, "_MOST_DATES", 3)
+    for day in range(1, 10):
+        data = example_data()
+        data["start"] = f"2022-02-0{day}"
+        assert day == load_inspection(data).start.day  # type: ignore[union-attr]
+    assert 3 == len(fast_converter._DATES)

@@ -31,6 +31,13 @@ Check = Callable[[Any], Any]
 # refused in every text field.
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _ASCII_CONTROL_CHARACTERS = tuple(map(chr, [*range(0x09), *range(0x0B, 0x20), 0x7F]))
+# The validators of text fields look at a field's ASCII text (a few hundred characters)
+# by this table, each of those controls made 0x80 and every other byte left as it is:
+# text whose bytes it leaves unchanged holds none (one pass in C; for text this long,
+# a quarter of the time of a memchr a control character, which wins on long joins).
+_CONTROLS_MARKED = bytes.maketrans(
+    "".join(_ASCII_CONTROL_CHARACTERS).encode("ascii"), b"\x80" * len(_ASCII_CONTROL_CHARACTERS)
+)
 _AREA_CODE = re.compile(r"[EWSN][0-9]{8}")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
@@ -229,20 +236,34 @@ def check_date(value: Any) -> dt.date:
 
 
 def _validator(check: Check, optional: bool) -> Callable[[object, attrs.Attribute[Any], Any], None]:
-    short_text = check is check_text
+    def detailed(attribute: attrs.Attribute[Any], value: Any) -> None:
+        try:
+            check(value)
+        except InvalidValueError as error:
+            raise InvalidValueError(f"{attribute.name}: {error}") from None
+
+    if check is check_text:
+        # What check_text surely passes, seen without calling it: short text that
+        # prints whole, and long ASCII text without its control characters (as
+        # allowed_characters tells them); any other text is checked by check_text.
+        def validate_text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+            if value.__class__ is str:
+                if 0 < len(value) < 64:
+                    if value.isprintable() and not value.isspace():
+                        return
+                elif value.isascii() and value and not value.isspace():
+                    data = value.encode("ascii")
+                    if data.translate(_CONTROLS_MARKED) == data:
+                        return
+            elif value is None and optional:
+                return
+            detailed(attribute, value)
+
+        return validate_text
 
     def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is None and optional:
             return
-        if (
-            short_text
-            and value.__class__ is str
-            and len(value) < 64
-            and value.isprintable()
-            and value
-            and not value.isspace()
-        ):
-            return  # what check_text surely passes, seen without calling it
         try:
             check(value)
         except InvalidValueError as error:

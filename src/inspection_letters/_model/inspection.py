@@ -107,7 +107,8 @@ class PreviousOutcome:
 
 def _pairs(value: Any) -> Any:
     # A mapping of phrases becomes a tuple of (name, text) pairs, keeping its order.
-    items = value.items() if isinstance(value, Mapping) else value
+    mapping = value.__class__ is dict or isinstance(value, Mapping)
+    items = value.items() if mapping else value
     return tuple(tuple(pair) for pair in items)
 
 
@@ -131,6 +132,8 @@ class LetterDetails:
 
     @wording.validator
     def _check_wording(self, attribute: "attrs.Attribute[Any]", value: Any) -> None:
+        if not value:
+            return
         names = [name for name, _ in value]
         for name, text in value:
             try:
@@ -207,9 +210,11 @@ class Inspection:
     """Per-audience details for letters: offices, signatories, recipients, wording."""
 
     def __attrs_post_init__(self) -> None:
+        if not self.letters:
+            return
         audiences = [details.audience for details in self.letters]
-        repeated = sorted({a for a in audiences if audiences.count(a) > 1})
-        if repeated:
+        if len(set(audiences)) < len(audiences):
+            repeated = sorted({a for a in audiences if audiences.count(a) > 1})
             message = f"letters: the details of {', '.join(map(repr, repeated))} are given twice"
             raise InvalidValueError(message)
         for details in self.letters:

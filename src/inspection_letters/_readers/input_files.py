@@ -54,35 +54,41 @@ def read_input(path: Path, *, limit: int = MAX_INPUT_BYTES) -> bytes:
             raise InvalidValueError(
                 f"is not a regular file but {_kind(status.st_mode)}; give the path of a file"
             )
-        megabytes = limit // 1024 // 1024
-        too_large = f"more than the {megabytes} MB an input file may be"
         if status.st_size > limit:
-            raise InvalidValueError(f"is {status.st_size:,} bytes, {too_large}")
+            raise InvalidValueError(f"is {status.st_size:,} bytes, {_too_large(limit)}")
         # As much as fstat says, and a byte more to notice a file that grew (read(n)
         # would set aside n bytes at once: 64 MB for every file).
-        chunks = _read_up_to(descriptor, status.st_size + 1)
-        total = sum(map(len, chunks))
-        while total > status.st_size and total <= limit:
-            chunk = os.read(descriptor, min(1024 * 1024, limit + 1 - total))
+        data = _read_up_to(descriptor, status.st_size + 1)
+        if len(data) > status.st_size:
+            chunks, total = [data], len(data)
+            while total <= limit:
+                chunk = os.read(descriptor, min(1024 * 1024, limit + 1 - total))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                total += len(chunk)
+            data = b"".join(chunks)
+    finally:
+        os.close(descriptor)
+    if len(data) > limit:
+        raise InvalidValueError(f"is over {limit:,} bytes, {_too_large(limit)}")
+    return data
+
+
+def _too_large(limit: int) -> str:
+    return f"more than the {limit // 1024 // 1024} MB an input file may be"
+
+
+def _read_up_to(descriptor: int, size: int) -> bytes:
+    """Up to ``size`` bytes, fewer only at the end of the file (as a file object's read)."""
+    data = os.read(descriptor, size)
+    if 0 < len(data) < size:  # read on: the end of the file, or more of it
+        chunks, total = [data], len(data)
+        while total < size:
+            chunk = os.read(descriptor, size - total)
             if not chunk:
                 break
             chunks.append(chunk)
             total += len(chunk)
-    finally:
-        os.close(descriptor)
-    if total > limit:
-        raise InvalidValueError(f"is over {limit:,} bytes, {too_large}")
-    return b"".join(chunks)
-
-
-def _read_up_to(descriptor: int, size: int) -> list[bytes]:
-    """Up to ``size`` bytes, fewer only at the end of the file (as a file object's read)."""
-    chunks: list[bytes] = []
-    total = 0
-    while total < size:
-        chunk = os.read(descriptor, size - total)
-        if not chunk:
-            break
-        chunks.append(chunk)
-        total += len(chunk)
-    return chunks
+        data = b"".join(chunks)
+    return data

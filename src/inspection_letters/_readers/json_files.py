@@ -10,9 +10,7 @@ import codecs
 import datetime as dt
 import json
 import os
-import re
 import sys
-import types
 import typing
 from collections.abc import Callable, Iterator, Mapping
 from enum import Enum
@@ -36,39 +34,25 @@ from .._model.frameworks import Framework, InspectionType, JudgementArea
 from .._model.grades import Grade
 from .._model.inspection import Inspection, LetterDetails
 from .._model.people import OFFICES, Office, office
+from .fast_converter import make_fast_converter
 from .input_files import read_input
+from .json_text import parse_json
+from .json_values import (
+    LETTERS,
+    WORDING,
+    is_list_type,
+    is_own_attrs_class,
+    register_common,
+)
 
-_Letters = tuple[LetterDetails, ...]
-_Wording = tuple[tuple[str, str], ...]
-_OWN_MODULE = __name__.split(".", 1)[0] + "."
+_Letters = LETTERS
+_Wording = WORDING
 # A file may name the JSON Schema it follows, for editors; it is not data.
 _SCHEMA_KEY = "$schema"
-# Only the calendar form: fromisoformat would also read week dates such as 2022-W06-1.
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _structure_str(value: Any, _: type) -> str:
     return check_text(value)
-
-
-def _structure_int(value: Any, _: type) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidValueError(f"{shown(value)} is not a whole number")
-    return value
-
-
-def _structure_date(value: Any, _: type) -> dt.date:
-    if not isinstance(value, str) or _ISO_DATE.fullmatch(value) is None:
-        return _bad_date(value)
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as error:
-        # Written as a date, but no calendar has it: 2022-02-31, 2022-13-01.
-        raise InvalidValueError(f"{shown(value)} is not a real date: {error}") from None
-
-
-def _bad_date(value: Any) -> dt.date:
-    raise InvalidValueError(f"{shown(value)} is not a date; write it as 'YYYY-MM-DD'")
 
 
 def _kind_of(value: Any) -> str:
@@ -137,16 +121,6 @@ def _list_hook(name: str | None, item: Any) -> Callable[[Any, Any], tuple[Any, .
     return structure
 
 
-def _is_list_type(kind: Any) -> bool:
-    arguments = typing.get_args(kind)
-    return (
-        typing.get_origin(kind) is tuple
-        and len(arguments) == 2
-        and arguments[1] is Ellipsis
-        and kind not in (_Letters, _Wording)
-    )
-
-
 def _structure_office(value: Any, _: type) -> Office:
     if isinstance(value, str):
         return office(value)
@@ -159,13 +133,6 @@ def _with_shipped_office(value: Any) -> Any:
         # A shipped office by its key, with fields of its own (a logo, say) added.
         value = {**_office_to_dict(OFFICES[value["key"]]), **value}
     return value
-
-
-def _structure_office_fast(value: Any, _: type) -> Office:
-    if isinstance(value, str):
-        return office(value)
-    made: Office = _fast_office_from_dict(_with_shipped_office(value), Office)
-    return made
 
 
 def _unstructure_office(value: Office) -> Any:
@@ -188,17 +155,6 @@ def _structure_wording(value: Any, _: type) -> _Wording:
     if problems:
         raise ClassValidationError("While structuring wording", problems, dict)
     return tuple((str(name), str(text)) for name, text in value.items())
-
-
-def _structure_letters_fast(value: Any, _: type) -> _Letters:
-    if not isinstance(value, Mapping):
-        raise InvalidValueError(f"{shown(value)} is not an object of letter details by audience")
-    found = []
-    for audience, details in value.items():
-        if not isinstance(details, Mapping) or "audience" in details:
-            raise InvalidValueError("not letter details")  # the detailed path says why
-        found.append(_fast_details_from_dict({**details, "audience": audience}, LetterDetails))
-    return tuple(found)
 
 
 def _structure_letters(value: Any, _: type) -> _Letters:
@@ -253,7 +209,7 @@ def _structure_factory(cls: type) -> Callable[[Any, Any], Any]:
         if "check" in field.metadata
     }
     for field in attrs.fields(cls):
-        if field.name not in overrides and _is_list_type(field.type):
+        if field.name not in overrides and is_list_type(field.type):
             hook = _list_hook(field.alias or field.name, typing.get_args(field.type)[0])
             overrides[field.name] = override(struct_hook=hook)
     made: Callable[[Any, Any], Any] = make_dict_structure_fn(
@@ -265,18 +221,15 @@ def _structure_factory(cls: type) -> Callable[[Any, Any], Any]:
     return made
 
 
-def _is_own_attrs_class(kind: Any) -> bool:
-    return attrs.has(kind) and getattr(kind, "__module__", "").startswith(_OWN_MODULE)
-
-
 def _make_converter() -> Converter:
     made = Converter(detailed_validation=True, forbid_extra_keys=True, omit_if_default=True)
     # First, so that the hooks of letters and wording below, registered later, win.
     made.register_structure_hook_func(
-        _is_list_type, lambda value, kind: _list_hook(None, typing.get_args(kind)[0])(value, kind)
+        is_list_type, lambda value, kind: _list_hook(None, typing.get_args(kind)[0])(value, kind)
     )
     made.register_structure_hook(str, _structure_str)
-    _register_common(made)
+    register_common(made)
+    made.register_structure_hook_func(lambda t: t == _Wording, _structure_wording)
     made.register_unstructure_hook(dt.date, dt.date.isoformat)
     for kind in (Grade, JudgementArea, Framework, InspectionType):
         made.register_unstructure_hook(kind, _enum_value)
@@ -285,132 +238,8 @@ def _make_converter() -> Converter:
     made.register_unstructure_hook_func(lambda t: t == _Wording, dict)
     made.register_structure_hook_func(lambda t: t == _Letters, _structure_letters)
     made.register_unstructure_hook_func(lambda t: t == _Letters, _unstructure_letters)
-    made.register_structure_hook_factory(_is_own_attrs_class, _structure_factory)
+    made.register_structure_hook_factory(is_own_attrs_class, _structure_factory)
     return made
-
-
-def _register_common(made: Converter) -> None:
-    """The structure hooks both converters share."""
-    made.register_structure_hook(int, _structure_int)
-    made.register_structure_hook(dt.date, _structure_date)
-    for kind in (Grade, JudgementArea, Framework, InspectionType):
-        made.register_structure_hook(kind, _enum_hook(kind))
-    made.register_structure_hook_func(lambda t: t == _Wording, _structure_wording)
-
-
-def _structure_plain_str(value: Any, _: type) -> str:
-    if value.__class__ is not str:
-        raise InvalidValueError("not text")  # the detailed path says why
-    return str(value)
-
-
-def _structure_optional_str(value: Any, _: type) -> str | None:
-    if value is None or value.__class__ is str:
-        return value
-    raise InvalidValueError("not text")  # the detailed path says why
-
-
-def _fast_enum_hook(kind: type[Grade | JudgementArea | Framework | InspectionType]) -> Any:
-    # A stable word as it is (nearly every file's) names its member; parse reads the rest.
-    members = kind._value2member_map_
-
-    def structure(value: Any, _: type) -> Any:
-        found = members.get(value) if value.__class__ is str else None
-        return found if found is not None else kind.parse(value)
-
-    return structure
-
-
-def _is_optional(kind: Any) -> bool:
-    arguments = getattr(kind, "__args__", ())
-    union = typing.get_origin(kind) in (typing.Union, types.UnionType)
-    return union and len(arguments) == 2 and type(None) in arguments
-
-
-def _optional_factory(made: Converter) -> Callable[[Any], Any]:
-    def factory(kind: Any) -> Any:
-        (inner,) = (a for a in kind.__args__ if a is not type(None))
-        if inner is str:  # the commonest, in one call: None, or text as it is
-            return _structure_optional_str
-        hook = made.get_structure_hook(inner)
-        return lambda value, _: None if value is None else hook(value, inner)
-
-    return factory
-
-
-def _is_tuple_of(kind: Any) -> bool:
-    arguments: tuple[Any, ...] = getattr(kind, "__args__", ())
-    homogeneous = len(arguments) == 2 and arguments[1] is ...
-    return typing.get_origin(kind) is tuple and homogeneous
-
-
-def _tuple_factory(made: Converter) -> Callable[[Any], Any]:
-    def factory(kind: Any) -> Any:
-        inner = kind.__args__[0]
-        hook = made.get_structure_hook(inner)
-        objects = attrs.has(inner)
-
-        def structure(value: Any, _: Any) -> tuple[Any, ...]:
-            # What the detailed converter's _list_hook reads: a list, of objects where
-            # its items are attrs classes.
-            if not isinstance(value, list | tuple):
-                raise InvalidValueError("not a list")  # the detailed path says why
-            if objects and not all(isinstance(item, Mapping) for item in value):
-                raise InvalidValueError("not objects")
-            return tuple([hook(item, inner) for item in value])
-
-        return structure
-
-    return factory
-
-
-def _make_fast_converter() -> Converter:
-    """The converter tried first: each value checked once, by the model's own validators.
-
-    The detailed converter checks every value in its hooks too, so that it can
-    report every bad field at once, where attrs stops at the first. A file with
-    nothing wrong (nearly all) needs that only to be sure; so this converter,
-    without the hooks' checks or cattrs' detailed errors, reads it first, and
-    only where it fails does the detailed one read the file again to say why.
-    Every text field of the model has a validator at least as strict as the
-    detailed converter's check of text (``tests/readers/test_json.py`` checks).
-    """
-    made = Converter(detailed_validation=False, forbid_extra_keys=True)
-    # What cattrs does for optional values and tuples, with the inner hook found once.
-    made.register_structure_hook_factory(_is_optional, _optional_factory(made))
-    made.register_structure_hook_factory(_is_tuple_of, _tuple_factory(made))
-    made.register_structure_hook(str, _structure_plain_str)
-    _register_common(made)
-    for kind in (Grade, JudgementArea, Framework, InspectionType):
-        made.register_structure_hook(kind, _fast_enum_hook(kind))
-    made.register_structure_hook(Office, _structure_office_fast)
-    made.register_structure_hook_func(lambda t: t == _Letters, _structure_letters_fast)
-    made.register_structure_hook_factory(
-        _is_own_attrs_class,
-        lambda cls: _fast_dict_fn(cls, made),
-    )
-    return made
-
-
-def _fast_dict_fn(cls: type, made: Converter) -> Callable[[Any, Any], Any]:
-    """cattrs' structure function of ``cls``, its check for unknown keys made in one C call."""
-    inner: Callable[[Any, Any], Any] = make_dict_structure_fn(
-        cls, made, _cattrs_forbid_extra_keys=False
-    )
-    known = frozenset(field.name for field in attrs.fields(cls))
-
-    def structure(value: Any, _: Any) -> Any:
-        if value.__class__ is not dict and not isinstance(value, Mapping):
-            raise InvalidValueError("not an object")  # the detailed path says why
-        if not known.issuperset(value):
-            raise InvalidValueError("unknown fields")  # the detailed path names them
-        return inner(value, cls)
-
-    return structure
-
-
-def _enum_hook(kind: type[Grade | JudgementArea | Framework | InspectionType]) -> Any:
-    return lambda value, _: kind.parse(value)
 
 
 def _enum_value(member: Enum) -> Any:
@@ -422,9 +251,8 @@ _office_from_dict = _structure_factory(Office)
 _office_to_dict = make_dict_unstructure_fn(Office, converter, _cattrs_omit_if_default=True)
 _details_from_dict = _structure_factory(LetterDetails)
 _details_to_dict = make_dict_unstructure_fn(LetterDetails, converter, _cattrs_omit_if_default=True)
-_fast = _make_fast_converter()
-_fast_office_from_dict = _fast_dict_fn(Office, _fast)
-_fast_details_from_dict = _fast_dict_fn(LetterDetails, _fast)
+_fast = make_fast_converter(_with_shipped_office)
+_fast_inspection = _fast.get_structure_hook(Inspection)
 
 
 def field_errors(error: BaseException, path: str = "") -> Iterator[tuple[str, str]]:
@@ -455,12 +283,13 @@ def field_errors(error: BaseException, path: str = "") -> Iterator[tuple[str, st
 
 def read_json(source: str | os.PathLike[str]) -> Any:
     """The JSON value in the file at ``source``, or :class:`InspectionFileError` saying why not."""
-    path = Path(source)
+    path = source if isinstance(source, Path) else Path(source)
     try:
         # A byte-order mark, which Windows editors write, is not part of the JSON.
         data = read_input(path)
         # What decoding by "utf-8-sig" does (its errors too), by the faster "utf-8".
         text = (data[3:] if data.startswith(codecs.BOM_UTF8) else data).decode("utf-8")
+        colons = data.count(b":")  # faster than in the text (a mark holds none)
     except (OSError, ValueError) as error:
         if isinstance(error, InvalidValueError):
             reason = str(error)  # not a regular file, or too large
@@ -472,9 +301,7 @@ def read_json(source: str | os.PathLike[str]) -> Any:
             reason = f"is not a path a file can have ({error})"
         raise InspectionFileError(f"cannot read {str(path)!r}", [("(file)", reason)]) from None
     try:
-        if text.startswith("\ufeff"):  # a second mark: json.loads says so
-            return json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_one_each)
-        return _DECODER.decode(text)  # json.loads's own work, with the decoder made once
+        return parse_json(text, colons)
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
         raise InspectionFileError(
@@ -490,28 +317,6 @@ def read_json(source: str | os.PathLike[str]) -> Any:
         limit = f"{sys.get_int_max_str_digits():,}"
         reason = f"holds a whole number of more than {limit} digits, too long to read"
         raise InspectionFileError(f"{str(path)!r} cannot be read", [("(file)", reason)]) from None
-
-
-def _one_each(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """A JSON object, refusing a key given twice in it (``json`` would keep the last)."""
-    made: dict[str, Any] = dict(pairs)
-    if len(made) == len(pairs):  # no key twice (nearly every object): told in C
-        return made
-    made = {}
-    for key, value in pairs:
-        if key in made:
-            raise InvalidValueError(
-                f"the key {shown(key)} is given twice in one object; give each key once"
-            )
-        made[key] = value
-    return made
-
-
-def _refuse_constant(name: str) -> Any:
-    raise InvalidValueError(f"{name} is not a JSON number")
-
-
-_DECODER = json.JSONDecoder(parse_constant=_refuse_constant, object_pairs_hook=_one_each)
 
 
 def load_inspection(
@@ -531,23 +336,24 @@ def load_inspection(
       judgements[0].grade: 'Very good' is not a grade; expected one of 'Outstanding', \
 'Good', 'Requires improvement to be good', 'Inadequate'
     """
-    name = "the inspection"
     data: Any = source
-    if isinstance(source, (str, os.PathLike)):
+    # Path before os.PathLike, and dict before Mapping: isinstance tells them in C, where
+    # an abstract class takes a call of its own.
+    if isinstance(source, (str, Path, os.PathLike)):
         data = read_json(source)
-        name = repr(str(source))
-    if not isinstance(data, Mapping):
+    if data.__class__ is not dict and not isinstance(data, Mapping):
         raise InspectionFileError(
-            f"{name} is not an inspection", [("(top level)", "is not an object")]
+            f"{_name_of(source)} is not an inspection", [("(top level)", "is not an object")]
         )
     if _SCHEMA_KEY in data or type(data) is not dict:
         data = {k: v for k, v in data.items() if k != _SCHEMA_KEY}
     inspection: Inspection | None
     try:
-        inspection = _fast.structure(data, Inspection)
+        inspection = _fast_inspection(data, Inspection)
     except Exception:
         inspection = None  # the detailed converter, below, says what is wrong
     if inspection is None:
+        name = _name_of(source)
         try:
             inspection = converter.structure(data, Inspection)
         except RecursionError:
@@ -561,6 +367,11 @@ def load_inspection(
 
         check(inspection)
     return inspection
+
+
+def _name_of(source: str | os.PathLike[str] | Mapping[str, Any]) -> str:
+    """What a message calls the inspection: its file's path, quoted, or "the inspection"."""
+    return repr(str(source)) if isinstance(source, (str, os.PathLike)) else "the inspection"
 
 
 def dump_inspection(inspection: Inspection) -> dict[str, Any]:
