@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from inspection_letters import PLAIN_LANGUAGE_RULES, check_readability
-from inspection_letters._readability.plain_language import _SPLITS, RuleContext
+from inspection_letters._readability.plain_language import _SPLITS, RuleContext, first_splits
 from inspection_letters._readability.report import ReadabilityIssue, segments
 from inspection_letters._readability.screening import _DATES, _screen, phrase_body
 from inspection_letters._readability.style_patterns import _PASSIVE, PASSIVE_IN_LOWER_CASE
@@ -173,3 +173,15 @@ def test_long_sentence_splits_nearest_the_middle(words: list[str]) -> None:
             break
     (issue,) = PLAIN_LANGUAGE_RULES[0].issues(segment, context)
     assert advice == issue.suggestion
+
+
+@given(
+    st.lists(
+        st.sampled_from(["b", "but", "because", " ", "\n", ",", ";", "and", "as", "x", "\xa0"]),
+        max_size=30,
+    )
+)
+def test_first_splits_are_where_the_plain_pattern_matches(pieces: list[str]) -> None:
+    """The fast search for a long sentence's first kind of split finds what its pattern does."""
+    text = "".join(pieces)
+    assert [m.start() for m in _SPLITS[0].finditer(text)] == first_splits(text)
