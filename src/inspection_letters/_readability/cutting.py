@@ -91,8 +91,8 @@ def cut(text: str) -> Cut:
         continuing = marker = tab = False
         content = stripped
         if stripped:
-            begin = start + len(line) - len(line.lstrip())
             first = stripped[0]
+            begin = start + line.index(first)  # (where its first character is)
             if "\t" in line:
                 tab = True
             elif first in "-*•–" and stripped[1:2].isspace():

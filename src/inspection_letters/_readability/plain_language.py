@@ -154,23 +154,31 @@ _ANY_FIRST_SPLIT = re.compile(rf";|{_CONJUNCTION}|b(?<=\sb)(?:ut|ecause)\s")
 
 
 def first_splits(text: str) -> list[int]:
-    """Where ``_SPLITS[0]`` matches in ``text``, as its ``finditer`` gives them, found faster."""
+    """Where ``_SPLITS[0]`` matches in ``text``, as its ``finditer`` gives them, found faster.
+
+    (A loop of searches costs less than ``finditer`` for the one or two a sentence has.)
+    """
+    starts: list[int] = []
     if "but" in text or "because" in text:
-        starts, end = [], 0
-        for match in _ANY_FIRST_SPLIT.finditer(text):
+        end = 0
+        match = _ANY_FIRST_SPLIT.search(text)
+        while match:
             start = match.start()
-            if text[start] == "b":
-                start -= 1
-                if start < end:
-                    continue
-            starts.append(start)
-            end = match.end()
+            if text[start] != "b":
+                starts.append(start)
+                end = match.end()
+            elif start - 1 >= end:  # (the space before it did not end the match before)
+                starts.append(start - 1)
+                end = match.end()
+            match = _ANY_FIRST_SPLIT.search(text, match.end())
         return starts
-    if ";" in text:
-        return [match.start() for match in _AFTER_COMMA_OR_SEMICOLON.finditer(text)]
-    if "," in text:
-        return [match.start() for match in _AFTER_COMMA.finditer(text)]
-    return []
+    search = _AFTER_COMMA_OR_SEMICOLON.search if ";" in text else _AFTER_COMMA.search
+    if "," in text or ";" in text:
+        match = search(text)
+        while match:
+            starts.append(match.start())
+            match = search(text, match.end())
+    return starts
 
 
 _SPLIT_IT = "split it into shorter sentences, one idea to a sentence"
@@ -202,7 +210,14 @@ def long_sentence_advice(text: str) -> str:
 
 
 def _commas(text: str) -> list[int]:
-    return [match.start() for match in _SPLITS[1].finditer(text)] if "," in text else []
+    starts: list[int] = []
+    if "," in text:
+        search = _SPLITS[1].search
+        match = search(text)
+        while match:
+            starts.append(match.start())
+            match = search(text, match.end())
+    return starts
 
 
 def _long_sentence(segment: Segment, context: RuleContext) -> _Found:
