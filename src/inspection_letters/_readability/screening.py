@@ -98,7 +98,7 @@ class TokenTable(dict[str, int]):
     ``table[token]`` reads a token the first time it is asked for: its words
     (:func:`~.report.words_of`), their syllables, and what it could set off:
     the rules (:data:`RULE_BITS`) and the passive's parts, kept in ``codes``
-    as one character a token (``chr(0)`` for a token with neither). Counts are packed into one
+    as a byte a token (0 for a token with neither). Counts are packed into one
     number, ``words | flagged << WIDTH | syllables << 2 * WIDTH``, so that a
     segment's are ``sum(map(table.__getitem__, segment.split()))``.
     """
@@ -113,21 +113,20 @@ class TokenTable(dict[str, int]):
         self.screens = screens
         self.abbreviations = abbreviations
         self.syllables = syllables
-        self.codes: dict[str, str] = {}
+        self.codes: dict[str, int] = {}
 
     def __missing__(self, token: str) -> int:
         words = words_of(token)
         count = self.syllables
         syllables = sum(count(word) for word in words)
         mask = self._mask(token)
-        parts = (
-            (_BE_PART if BE_AT_END.search(token) else 0)
+        if _participle(token):
+            mask |= _PASSIVE  # (its bit is also the participle's part of the passive)
+        self.codes[token] = (
+            mask
+            | (_BE_PART if BE_AT_END.search(token) else 0)
             | (_ADVERB_PART if ADVERB_TOKEN.match(token) else 0)
-            | (_PARTICIPLE_PART if _participle(token) else 0)
         )
-        if parts & _PARTICIPLE_PART:
-            mask |= _PASSIVE
-        self.codes[token] = chr(_CODE | mask | parts) if mask or parts else _NONE
         packed = len(words) | (mask != 0) << WIDTH | syllables << 2 * WIDTH
         self[token] = packed
         return packed
@@ -172,16 +171,16 @@ class TokenTable(dict[str, int]):
     def rules(self, tokens: list[str], prose: bool) -> int:
         """The bits of the rules that could find something in a segment of these tokens.
 
-        ``tokens`` have all been looked up in the table. Their codes, one
-        character a token, are read for the passive's shape: a token that
+        ``tokens`` have all been looked up in the table. Their codes, a byte
+        a token, are read for the passive's shape: a token that
         ends with *be*, up to two adverbs, then one that starts with a
         participle (the parts the passive's pattern has between its spaces).
         """
-        codes = "".join(map(self.codes.__getitem__, tokens))
+        codes = bytes(map(self.codes.__getitem__, tokens))
         mask = 0
         if _ANY_BUT_PASSIVE.search(codes):
             for code in set(codes):
-                mask |= ord(code)
+                mask |= code
             mask &= _RULES & ~_PASSIVE
         if prose and _SEQUENCE.search(codes):
             mask |= _PASSIVE
@@ -194,20 +193,20 @@ def _participle(token: str) -> bool:
     return match is not None and match.group(1).lower() not in NOT_PASSIVE
 
 
-# A token's code: a character above _CODE, its bits the rules' and the passive's parts.
+# A token's code is a byte: the bits of the rules it could set off (the passive's bit marks a
+# token that starts with a participle), and those of the passive's other two parts.
 _RULES = sum(RULE_BITS.values())
-_BE_PART, _ADVERB_PART, _PARTICIPLE_PART = 64, 128, 256
-_CODE = 512
-_NONE = chr(0)
+_BE_PART, _ADVERB_PART = 64, 128
 
 
 def _codes_with(part: int) -> str:
-    return "".join(chr(_CODE | value) for value in range(512) if value & part)
+    """A set of bytes for a pattern: each code with one of the bits of ``part``."""
+    return "".join(f"\\x{value:02x}" for value in range(256) if value & part)
 
 
-_ANY_BUT_PASSIVE = re.compile(f"[{_codes_with(_RULES & ~_PASSIVE)}]")
+_ANY_BUT_PASSIVE = re.compile(f"[{_codes_with(_RULES & ~_PASSIVE)}]".encode())
 _SEQUENCE = re.compile(
-    f"[{_codes_with(_BE_PART)}][{_codes_with(_ADVERB_PART)}]{{0,2}}[{_codes_with(_PARTICIPLE_PART)}]"
+    f"[{_codes_with(_BE_PART)}][{_codes_with(_ADVERB_PART)}]{{0,2}}[{_codes_with(_PASSIVE)}]".encode()
 )
 
 
