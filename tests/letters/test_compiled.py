@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from inspection_letters import Inspection, InspectionLettersError, read_outcomes, render_letter
 from inspection_letters._letters import render as rendering
+from inspection_letters._letters.builder import LetterBuilder
 from inspection_letters._letters.compiled import compiled_template
 from inspection_letters._model.rules import RULES, Severity
 from inspection_letters.strategies import broken_inspections, inspections
@@ -128,8 +129,8 @@ def test_what_the_compiled_template_cannot_do_jinja_does_again() -> None:
     fast = compiled_template("children.jinja")
     assert fast is not None
 
-    def half_done(context: dict[str, Any]) -> str:
-        context["add"]("recipient", caller="A stray line".__str__)
+    def half_done(context: dict[str, Any], builder: LetterBuilder) -> str:
+        builder.add("recipient", caller="A stray line".__str__)
         raise KeyError("something Jinja2 would have made undefined")
 
     expected = render_letter(example())

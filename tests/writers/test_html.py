@@ -263,3 +263,16 @@ def test_html_keeps_line_breaks_within_address_lines() -> None:
 def test_text_is_escaped_as_html_escape_does(text: str) -> None:
     """The writer's escaping is html.escape's (quotes included), with line breaks kept."""
     assert html.escape(text, quote=True).replace("\n", "<br />\n") == html_writer._text(text)
+
+
+@given(st.lists(st.text(max_size=30), max_size=8))
+def test_html_escapes_every_text_at_once_as_it_would_one_by_one(texts: list[str]) -> None:
+    """Escaping a letter's texts in one pass gives each text as escaping it alone does."""
+    expected = [html_writer._text(text) for text in texts]
+    assert expected == html_writer._escaped_all(texts)
+
+
+def test_html_escapes_a_text_holding_a_nul_on_its_own() -> None:
+    """A text with a NUL (the separator of the one pass) is still escaped exactly."""
+    texts = ["a\0<b>", "c & d"]
+    assert ["a\0&lt;b&gt;", "c &amp; d"] == html_writer._escaped_all(texts)

@@ -7,6 +7,7 @@ result in any format.
 """
 
 import datetime as dt
+import operator
 import secrets
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -29,6 +30,7 @@ from .letter import (
     Placeholder,
     Quote,
     Signature,
+    unchecked,
 )
 
 _SINGLE = ("title", "date_line", "delivery", "salutation", "closing")
@@ -36,9 +38,16 @@ _SINGLE_SIGNATURE = ("signature_name", "signature_description", "signature_image
 _SINGLE_LOGO = ("logo", "logo_alt")
 _SINGLE_PARTS = _SINGLE + _SINGLE_SIGNATURE + _SINGLE_LOGO
 _LINES = ("address", "contacts", "direct", "sender", "recipient", "signature_roles")
+#: The one-line parts and the parts of lines, for the translation of templates (``translation.py``).
+SINGLE_PARTS, LINES = frozenset(_SINGLE_PARTS), frozenset(_LINES)
+#: The names a template calls the builder's functions by (``LetterBuilder.functions``).
+BUILDER_FUNCTIONS = frozenset(
+    ("set", "add", "paragraph", "heading", "quote", "grade_table", "finding_list", "need")
+)
 # Marks the place of a quotation in a paragraph's text: private-use characters
-# around a random number drawn for each letter, so that data cannot forge one.
-_QUOTE_MARK = "\ue000{}:{}\ue001"
+# around a random number drawn once a process, which no data can know, and so
+# cannot forge.
+_QUOTE_MARK = "\ue000" + secrets.token_hex(8) + ":{}\ue001"
 
 
 # The attributes of missing data that a template prints on their own, and the
@@ -107,12 +116,18 @@ class LetterBuilder:
         self.draft = draft
         self.missing: dict[str, str] = {}
         self._single: dict[str, str] = {}
-        self._lines: dict[str, list[str]] = {name: [] for name in _LINES}
+        self._lines: dict[str, list[str]] = {
+            "address": [],
+            "contacts": [],
+            "direct": [],
+            "sender": [],
+            "recipient": [],
+            "signature_roles": [],
+        }
         self._body: list[Block] = []
         self._quotes: list[str] = []
         self._written: list[str] = []
         """Every text the template gave a part, for the check of its characters."""
-        self._nonce = ""  # drawn at the first quotation: most letters have none
         # Every placeholder made for this letter, to list those it shows.
         self._placeholders: list[Missing] = []
 
@@ -133,7 +148,9 @@ class LetterBuilder:
         """``value``, or a placeholder where it is missing (``None`` or empty)."""
         if isinstance(value, Missing):
             return value
-        if value is None or value == () or value == "":
+        # Missing is None, an empty tuple or empty text, told without calling an
+        # attrs value's ``__eq__`` (the recipient, the signatory) twice.
+        if value is None or (isinstance(value, (tuple, str)) and not value):
             self.missing.setdefault(field, description)
             return Missing(description, field, made=self._placeholders)
         return value
@@ -188,11 +205,15 @@ class LetterBuilder:
         return ""
 
     def _paragraph_text(self, text: str) -> str:
+        if not self._quotes:
+            self._written.append(text)
+            self._body.append(_paragraph(content=(text,)))
+            return ""
         content = self._split_quotes(text)
         # The paragraph's own words: the quotations' marks are the builder's, their texts
         # kept by quote().
         self._written += [piece for piece in content if isinstance(piece, str)]
-        self._body.append(Paragraph(content=content))
+        self._body.append(_paragraph(content=content))
         return ""
 
     def _heading_text(self, text: str) -> str:
@@ -204,29 +225,27 @@ class LetterBuilder:
         """Mark a quotation from the report inside a paragraph."""
         self._quotes.append(_text(text, "a quotation"))
         self._written.append(self._quotes[-1])
-        if not self._nonce:
-            self._nonce = secrets.token_hex(8)
-        return _QUOTE_MARK.format(self._nonce, len(self._quotes) - 1)
+        return _QUOTE_MARK.format(len(self._quotes) - 1)
 
     def grade_table(
         self, rows: Iterable[tuple[object, object]], *, caption: str, headers: tuple[str, str]
     ) -> str:
         """Add the grade table: ``(judgement area or title, grade)`` rows, in order."""
-        table_rows = tuple(
-            [
-                # The grades of an inspection, as a letter's context gives them: the
-                # framework's own words, in rows made once.
-                _GRADE_ROWS[area, grade]
-                if type(area) is JudgementArea and type(grade) is Grade
-                else self._grade_row(area, grade)
-                for area, grade in rows
-            ]
-        )
+        try:
+            # The grades of an inspection, as a letter's context gives them: the
+            # framework's own words, in rows made once, looked up in C.
+            if type(rows) is not tuple and type(rows) is not list:
+                raise TypeError("rows that can be read once only")
+            table_rows = tuple(map(_GRADE_ROWS.__getitem__, rows))
+        except (KeyError, TypeError):  # any other row: a title, a placeholder, a list
+            table_rows = tuple([self._grade_row(area, grade) for area, grade in rows])
         self._written += (caption, *headers)
-        self._body.append(GradeTable(caption=caption, headers=headers, rows=table_rows))
+        self._body.append(_grade_table(caption=caption, headers=headers, rows=table_rows))
         return ""
 
     def _grade_row(self, area: object, grade: object) -> GradeRow:
+        if type(area) is JudgementArea and type(grade) is Grade:
+            return _GRADE_ROWS[area, grade]
         row = GradeRow(
             judgement=_text(getattr(area, "title", area), "a judgement"), grade=_label(grade)
         )
@@ -237,12 +256,17 @@ class LetterBuilder:
         """Add a list of findings to the body."""
         if isinstance(items, Missing):
             entries: tuple[str, ...] = (str(items),)
-        elif isinstance(items, tuple) and all(type(i) is Finding for i in items):
-            entries = tuple([i.text for i in items])  # an inspection's findings: all text
         else:
-            entries = tuple(_text(getattr(i, "text", i), "a finding") for i in items)
+            try:
+                # An inspection's findings, whose texts are checked text: read in C, where
+                # the slot's reader refuses anything but a finding.
+                if type(items) is not tuple:
+                    raise TypeError("not an inspection's findings")
+                entries = tuple(map(_FINDING_TEXT, items))
+            except TypeError:
+                entries = tuple(_text(getattr(i, "text", i), "a finding") for i in items)
         self._written += entries
-        self._body.append(FindingList(items=entries))
+        self._body.append(_finding_list(items=entries))
         return ""
 
     def _split_quotes(self, text: str) -> tuple[Inline, ...]:
@@ -251,7 +275,7 @@ class LetterBuilder:
         pieces: list[Inline] = []
         rest = text
         for number, quoted in enumerate(self._quotes):
-            before, mark, rest = rest.partition(_QUOTE_MARK.format(self._nonce, number))
+            before, mark, rest = rest.partition(_QUOTE_MARK.format(number))
             if not mark:
                 raise TemplateError("a quotation was marked outside the paragraph it belongs to")
             pieces.extend([before, Quote(text=quoted)] if before else [Quote(text=quoted)])
@@ -304,14 +328,19 @@ class LetterBuilder:
             single.get("title", ""),
         ]
         for block in self._body:
-            if type(block) is Paragraph:
-                pieces += [p.text if isinstance(p, Quote) else p for p in block.content]
-            elif type(block) is Heading:
+            if isinstance(block, Paragraph):
+                content = block.content
+                if len(content) == 1 and isinstance(content[0], str):
+                    pieces.append(content[0])
+                else:
+                    pieces += [p.text if isinstance(p, Quote) else p for p in content]
+            elif isinstance(block, Heading):
                 pieces.append(block.text)
-            elif type(block) is GradeTable:
+            elif isinstance(block, GradeTable):
                 pieces += (block.caption, *block.headers)
-                pieces += [text for row in block.rows for text in (row.judgement, row.grade)]
-            elif type(block) is FindingList:
+                for row in block.rows:
+                    pieces += (row.judgement, row.grade)
+            elif isinstance(block, FindingList):
                 pieces += block.items
         pieces += (
             single.get("closing", ""),
@@ -324,9 +353,11 @@ class LetterBuilder:
         for text, missing in first.items():
             where = whole.find(text)
             if where >= 0:
-                made = Placeholder(field=missing.field, description=missing.description, text=text)
+                made = _placeholder(field=missing.field, description=missing.description, text=text)
                 shown.append((where, made))
-        return tuple(placeholder for _, placeholder in sorted(shown))
+        # By place alone: two placeholders are never compared (one text may begin another).
+        shown.sort(key=_PLACE)
+        return tuple([placeholder for _, placeholder in shown])
 
     def _check_characters(self) -> None:
         """Refuse a control character (or the like) that a template, not the data, wrote.
@@ -378,7 +409,7 @@ class LetterBuilder:
         if lines["address"] or lines["contacts"] or lines["direct"] or "logo" in single:
             if ("logo" in single) != ("logo_alt" in single):
                 raise TemplateError("a template that sets the logo must set its logo_alt too")
-            letterhead = Letterhead(
+            letterhead = _letterhead(
                 address=tuple(lines["address"]),
                 contacts=tuple(lines["contacts"]),
                 direct=tuple(lines["direct"]),
@@ -387,13 +418,13 @@ class LetterBuilder:
             )
         signature = None
         if "signature_name" in single:
-            signature = Signature(
+            signature = _signature(
                 name=single["signature_name"],
                 roles=tuple(lines["signature_roles"]),
                 description=single.get("signature_description"),
                 image=single.get("signature_image"),
             )
-        return Letter(
+        return _letter(
             audience=self.audience,
             area=self.area,
             title=single["title"],
@@ -410,6 +441,13 @@ class LetterBuilder:
             placeholders=self._shown_placeholders() if self.draft else (),
         )
 
+
+# The builder's values are of the right types by construction: made without attrs' checks.
+_letter, _letterhead, _signature = unchecked(Letter), unchecked(Letterhead), unchecked(Signature)
+_grade_table, _finding_list = unchecked(GradeTable), unchecked(FindingList)
+_paragraph, _placeholder = unchecked(Paragraph), unchecked(Placeholder)
+_PLACE = operator.itemgetter(0)
+_FINDING_TEXT = Finding.__dict__["text"].__get__
 
 #: The rows of the grade table for each judgement and grade: the framework's own words.
 _GRADE_ROWS = {

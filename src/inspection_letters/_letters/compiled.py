@@ -28,15 +28,22 @@ import functools
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from .builder import LetterBuilder
 from .environment import _finalize, package_environment
+from .letter import Heading
 from .translation import Translator
 
-#: A compiled template: the render context in, the text written outside any part out.
-Compiled = Callable[[Mapping[str, Any]], str]
+#: A compiled template: the render context and the letter's builder in, the text written
+#: outside any part out. It calls the builder's functions itself, not the context's.
+Compiled = Callable[[Mapping[str, Any], LetterBuilder], str]
 
 
 class _StrayTextError(Exception):
     """A letter's template wrote text outside its parts: Jinja2 renders it, to say so."""
+
+
+class _RefusedError(Exception):
+    """The builder would refuse what the template does (a part set twice): Jinja2 says why."""
 
 
 def _finalized_str(value: Any) -> str:
@@ -46,12 +53,23 @@ def _finalized_str(value: Any) -> str:
     return str(_finalize(value))
 
 
-@functools.cache
 def compiled_template(name: str) -> Compiled | None:
     """The library's template ``name`` as a Python function, or ``None`` where Jinja2 must run it.
 
     Made once a process, like Jinja2's own compiled templates.
     """
+    compiled = _compiled(name)
+    return None if compiled is None else compiled[0]
+
+
+def names_read(name: str) -> frozenset[str] | None:
+    """The context's names the compiled template ``name`` reads (the builder's functions aside)."""
+    compiled = _compiled(name)
+    return None if compiled is None else compiled[1]
+
+
+@functools.cache
+def _compiled(name: str) -> tuple[Compiled, frozenset[str]] | None:
 
     environment = package_environment()
     translator = Translator(environment)
@@ -66,7 +84,12 @@ def compiled_template(name: str) -> Compiled | None:
         "_fs": _finalized_str,
         "_str": str,
         "_StrayTextError": _StrayTextError,
+        "_RefusedError": _RefusedError,
+        # What a heading is made with: its text is the template's, so attrs has nothing to check.
+        "_new": object.__new__,
+        "_set": object.__setattr__,
+        "_Heading": Heading,
     }
     exec(compile(source, f"<compiled {name}>", "exec"), namespace)
     compiled: Compiled = namespace[function]
-    return compiled
+    return compiled, frozenset(translator.reads)

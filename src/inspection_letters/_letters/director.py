@@ -58,15 +58,14 @@ class DirectorOutcome:
 
 
 _ORDER = tuple(JudgementArea)
-
-
 _OVERALL = JudgementArea.OVERALL_EFFECTIVENESS
-
-
-def _standing(grades: dict[JudgementArea, Grade]) -> Grade | None:
-    if JudgementArea.OVERALL_EFFECTIVENESS in grades:
-        return grades[JudgementArea.OVERALL_EFFECTIVENESS]
-    return min(grades.values()) if grades else None
+_OVERALL_AT = _ORDER.index(_OVERALL)
+# Grades from worst to best: a grade's place in it is its rank. Looking an enum
+# member up in a tuple compares by identity, in C, where comparing grades calls
+# their (Python) __lt__ and putting one in a dict their __hash__.
+_WORST_FIRST = (Grade.INADEQUATE, Grade.REQUIRES_IMPROVEMENT, Grade.GOOD, Grade.OUTSTANDING)
+_RANK = _WORST_FIRST.index
+_GOOD = _RANK(Grade.GOOD)
 
 
 def _previous_grade(previous: PreviousOutcome, area: JudgementArea) -> Grade | None:
@@ -84,41 +83,46 @@ def director_outcome(inspection: Inspection) -> DirectorOutcome:
         reason = f"a {inspection.type.label} is not graded, so there is no outcome to congratulate"
         raise LetterNotDueError(f"director letter not due for {area!r}: {reason}")
     previous = inspection.previous
-    now = {j.area: j.grade for j in inspection.judgements}
-    after = _standing(now)
-    if after is None:
+    # Each area's grade (the last given, where one is given twice), in the framework's order.
+    now: list[Grade | None] = [None] * len(_ORDER)
+    for judgement in inspection.judgements:
+        now[_ORDER.index(judgement.area)] = judgement.grade
+    given = [grade for grade in now if grade is not None]
+    by_judgements = now[_OVERALL_AT] is None
+    if not given:
         reason = "the inspection has no grades, so whether it improved cannot be told"
         raise LetterNotDueError(f"director letter not due for {area!r}: {reason}")
+    after = min(given, key=_RANK) if by_judgements else now[_OVERALL_AT]
+    assert after is not None
     if previous is None:
         reason = "the previous outcome is not known, so whether it improved cannot be told"
         raise LetterNotDueError(f"director letter not due for {area!r}: {reason}")
-    by_judgements = JudgementArea.OVERALL_EFFECTIVENESS not in now
     # The previous standing, measured as the new one is; the other measure where it is unknown.
     practice = [j.grade for j in previous.judgements if j.area is not _OVERALL]
     overall = previous.grade_of(_OVERALL)
     if by_judgements:
-        before = min(practice, default=overall)
+        before = min(practice, key=_RANK, default=overall)
     else:
-        before = overall or min(practice, default=None)
+        before = overall or min(practice, key=_RANK, default=None)
     if before is None:
         reason = "the previous outcome has no grades, so whether it improved cannot be told"
         raise LetterNotDueError(f"director letter not due for {area!r}: {reason}")
     measure = "the lowest judgement" if by_judgements else "overall effectiveness"
     newly = tuple(
-        judged
-        # In the framework's order (the order of the enumeration), not the order given.
-        for judged, grade in sorted(now.items(), key=lambda item: _ORDER.index(item[0]))
+        _ORDER[at]
+        for at, grade in enumerate(now)
         if grade is Grade.OUTSTANDING
-        and judged is not JudgementArea.OVERALL_EFFECTIVENESS
-        and (earlier := _previous_grade(previous, judged)) is not None
+        and at != _OVERALL_AT
+        and (earlier := _previous_grade(previous, _ORDER[at])) is not None
         and earlier is not Grade.OUTSTANDING
     )
+    rank_before, rank_after = _RANK(before), _RANK(after)
     change = None
-    if before is Grade.INADEQUATE and after > Grade.INADEQUATE:
+    if before is Grade.INADEQUATE and rank_after > rank_before:
         change = Change.LEFT_INADEQUATE
-    elif after > before and after >= Grade.GOOD:
+    elif rank_after > rank_before and rank_after >= _GOOD:
         change = Change.IMPROVED
-    elif after == before and after >= Grade.GOOD and newly:
+    elif rank_after == rank_before and rank_after >= _GOOD and newly:
         change = Change.HELD_WITH_OUTSTANDING
     if change is not None:
         return DirectorOutcome(
@@ -128,9 +132,9 @@ def director_outcome(inspection: Inspection) -> DirectorOutcome:
             by_judgements=by_judgements,
             newly_outstanding=newly,
         )
-    if after < before:
+    if rank_after < rank_before:
         reason = f"{measure} declined from {before.prose} to {after.prose}"
-    elif after >= Grade.GOOD:
+    elif rank_after >= _GOOD:
         reason = f"{measure} held at {after.prose} with no judgement newly outstanding"
     else:
         # The only other way: the same grade, below good and not leaving inadequate.

@@ -75,6 +75,14 @@ class ExpressionTranslator:
         self.context_names: set[str] = set()
         self.builder_parts: set[str] = set()
         """The builder's part functions the function being written calls."""
+        self.macro_nodes: dict[str, tuple[nodes.Macro, Scope]] = {}
+        """Each macro's function name: its node and the scope of its module, to inline it."""
+        self.depth = 0
+        """How many macros deep the inlining is."""
+        self.reads: set[str] = set()
+        """The context's names the template and its macros read, but the builder's functions."""
+        self.handles: set[str] = set()
+        """The builder's collections the function being written adds to directly."""
         self.letter_out = ""
         """The Python name of the list of what the letter's template itself writes."""
         """The context's names the function being written reads."""
@@ -201,7 +209,7 @@ class ExpressionTranslator:
             found = scope.find(call.node.name)
             if found is not None and found[0] == "macro":
                 # A macro of an imported template: a function of the context too.
-                return f"{found[1]}({', '.join(['ctx', *arguments])})"
+                return f"{found[1]}({', '.join(['ctx', 'B', *arguments])})"
         return f"{self.expr(call.node, scope)}({', '.join(arguments)})"
 
     def arguments(self, node: nodes.Call | nodes.Filter | nodes.Test, scope: Scope) -> list[str]:

@@ -1,7 +1,8 @@
 """``render_letter``: an inspection and an audience in, a :class:`Letter` out."""
 
+import operator
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import jinja2
@@ -9,12 +10,12 @@ import jinja2
 from .._errors import TemplateError
 from .._model.frameworks import JudgementArea
 from .._model.grades import Grade
-from .._model.inspection import Inspection
+from .._model.inspection import Inspection, Judgement
 from .._model.people import OFFICES
 from .._model.rules import check
 from .audiences import Audience, AudienceRegistry, audiences
 from .builder import LetterBuilder, Missing
-from .compiled import compiled_template
+from .compiled import compiled_template, names_read
 from .environment import get_template, package_environment, render, user_environment
 from .letter import Letter
 
@@ -36,10 +37,14 @@ _BUILDER_NAMES = frozenset(LetterBuilder(audience="", area="", draft=True).funct
 
 def _grade_rows(inspection: Inspection, builder: LetterBuilder) -> list[tuple[JudgementArea, Any]]:
     era = inspection.era
-    areas = era.areas if era is not None else tuple(j.area for j in inspection.judgements)
+    judgements = inspection.judgements
+    areas = era.areas if era is not None else tuple(j.area for j in judgements)
+    if len(judgements) == len(areas) and all(map(operator.is_, _areas(judgements), areas)):
+        # Nearly every inspection: one judgement an area, in the era's order.
+        return [(j.area, j.grade) for j in judgements]
     # What grade_of gives, found once: the first grade of each area.
     given: dict[JudgementArea, Grade] = {}
-    for judgement in inspection.judgements:
+    for judgement in judgements:
         given.setdefault(judgement.area, judgement.grade)
     rows: list[tuple[JudgementArea, Any]] = []
     for area in areas:
@@ -50,6 +55,13 @@ def _grade_rows(inspection: Inspection, builder: LetterBuilder) -> list[tuple[Ju
             )
         rows.append((area, grade))
     return rows
+
+
+def _areas(judgements: tuple[Judgement, ...]) -> Iterator[JudgementArea]:
+    return map(_AREA, judgements)
+
+
+_AREA = operator.attrgetter("area")
 
 
 def render_letter(
@@ -99,21 +111,35 @@ def render_letter(
         }
         return builder, context
 
-    builder, context = made()
     written = None
     # The library's own templates run compiled to Python (``compiled.py``), a user's by Jinja2.
     fast = None
     if environment is package_environment() and chosen.source is None:
         fast = compiled_template(chosen.template_name)
     if fast is not None and _BUILDER_NAMES.isdisjoint(prepared):
+        # The compiled template calls the builder itself, and is given only what it reads.
+        builder = LetterBuilder(audience=chosen.name, area=area, draft=draft)
+        reads = names_read(chosen.template_name) or ()
+        context: dict[str, Any] = {
+            "inspection": inspection,
+            "area": area,
+            "details": details,
+            "phrase": details.phrase,
+            "offices": OFFICES,
+            "draft": draft,
+            **prepared,
+        }
+        if "grades" in reads and "grades" not in prepared:
+            context["grades"] = tuple(_grade_rows(inspection, builder))
         try:
-            written = fast(context)
+            written = fast(context, builder)
         except Exception:
             # Whatever the compiled template cannot do, Jinja2 does again from the
             # start, with a new builder, so that the error and its message are Jinja2's.
-            builder, context = made()
+            written = None
     what = f"the template of the {chosen.name!r} audience"
     if written is None:
+        builder, context = made()
         template = get_template(environment, name=chosen.template_name, source=chosen.source)
         written = render(template, context, what=what)
     if written.strip():

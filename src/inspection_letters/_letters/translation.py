@@ -6,11 +6,18 @@ what they promise); :class:`~.expressions.ExpressionTranslator` writes their
 expressions.
 """
 
+import ast
 from collections.abc import Iterable
 
 from jinja2 import nodes
 
+from .builder import BUILDER_FUNCTIONS, LINES, SINGLE_PARTS
 from .expressions import CONSTANTS, SPECIAL_NAMES, ExpressionTranslator, Scope, UnsupportedError
+
+# The builder's collections the translated code adds to directly, by their Python names.
+_HANDLES = {"S": "B._single", "W": "B._written", "BODY": "B._body"}
+# One-line parts whose text the builder checks further (a picture's data URI): set by its call.
+_CHECKED_PARTS = frozenset({"logo", "signature_image"})
 
 
 class Translator(ExpressionTranslator):
@@ -19,11 +26,12 @@ class Translator(ExpressionTranslator):
     def template(self, name: str) -> str:
         tree = self._parse(name)
         function = self.fresh("_template_")
-        self.write(0, f"def {function}(ctx):")
+        self.write(0, f"def {function}(ctx, B):")
         out = self.fresh("_o")
         self.write(1, f"{out} = []")
         start, outer_names, outer_parts = len(self.lines), self.context_names, self.builder_parts
-        self.context_names, self.builder_parts = set(), set()
+        outer_handles = self.handles
+        self.context_names, self.builder_parts, self.handles = set(), set(), set()
         self.letter_out = out
         self.statements(tree.body, out, 1, Scope(), top=True)
         # The letter's own output is left out where it is only whitespace (lines between
@@ -34,6 +42,7 @@ class Translator(ExpressionTranslator):
         self.write(1, "return _written")
         self.hoist(start)
         self.context_names, self.builder_parts = outer_names, outer_parts
+        self.handles = outer_handles
         return function
 
     def hoist(self, start: int) -> None:
@@ -42,9 +51,18 @@ class Translator(ExpressionTranslator):
         A value the context lacks raises ``KeyError`` there rather than where it is
         used: either way Jinja2 renders the letter instead (see the module's notes).
         """
+        self.reads |= self.context_names - BUILDER_FUNCTIONS
         self.lines[start:start] = [
-            *(f"    c_{name} = ctx[{name!r}]" for name in sorted(self.context_names)),
-            *(f"    b_{n} = c_{n}.__self__._{n}_text" for n in sorted(self.builder_parts)),
+            *(
+                # The builder's functions are the builder's (render_letter sees to it).
+                f"    c_{name} = B.{name}"
+                if name in BUILDER_FUNCTIONS
+                else f"    c_{name} = ctx[{name!r}]"
+                for name in sorted(self.context_names)
+            ),
+            *(f"    b_{n} = B._{n}_text" for n in sorted(self.builder_parts)),
+            *(f"    {h} = {_HANDLES[h]}" for h in sorted(self.handles) if h in _HANDLES),
+            *(f"    {h} = B._lines[{h[2:]!r}]" for h in sorted(self.handles) if h.startswith("L_")),
         ]
 
     def _parse(self, name: str) -> nodes.Template:
@@ -70,7 +88,7 @@ class Translator(ExpressionTranslator):
                 if isinstance(child, nodes.TemplateData):
                     if out != self.letter_out or not child.data.isspace():
                         self.write(indent, f"{out}.append({child.data!r})")
-                else:
+                elif not self.inline_macro(child, out, indent, scope):
                     self.write(indent, f"{out}.append({self.printed(child, scope)})")
         elif isinstance(node, nodes.If):
             self.write(indent, f"if {self.expr(node.test, scope)}:")
@@ -163,12 +181,50 @@ class Translator(ExpressionTranslator):
         if any(k.key == "caller" for k in call.kwargs):
             raise UnsupportedError("a call block that passes its own caller")
         part = self.builder_part(call, scope)
+        if part is not None and self.inlined(part, call, text, indent):
+            return
         if part is not None:
+            self.builder_parts.add(part)
             # The builder's own function, given the text: what it does with its caller's.
             arguments = [*self.arguments(call, scope), text]
             self.write(indent, f"b_{part}({', '.join(arguments)})")
             return
         self.write(indent, f"{out}.append({self.call(call, scope, f'caller=({text}).__str__')})")
+
+    def inlined(self, part: str, call: nodes.Call, text: str, indent: int) -> bool:
+        """Write what the builder's ``part`` function does with ``text`` inline, where it can.
+
+        A line added to a part of lines, a one-line part set (but a picture, which
+        the builder checks), a heading: what ``_add_text``, ``_set_text`` and
+        ``_heading_text`` do, without the call. Where the builder would refuse
+        (a part set twice), the translated code raises, and Jinja2 says why.
+        """
+        name = call.args[0].value if call.args and isinstance(call.args[0], nodes.Const) else None
+        value = self.fresh("_t")
+        if part == "add" and name in LINES:
+            self.handles |= {"W", f"L_{name}"}
+            if _constant(text):  # a line of the template's own: never empty
+                self.write(indent, f"L_{name}.append({text})")
+                self.write(indent, f"W.append({text})")
+            else:
+                self.write(indent, f"if {value} := {text}:")
+                self.write(indent + 1, f"L_{name}.append({value})")
+                self.write(indent + 1, f"W.append({value})")
+        elif part == "set" and name in SINGLE_PARTS and name not in _CHECKED_PARTS:
+            self.handles |= {"S", "W"}
+            self.write(indent, f"if {name!r} in S:")
+            self.write(indent + 1, "raise _RefusedError")
+            self.write(indent, f"S[{name!r}] = {value} = {text}")
+            self.write(indent, f"W.append({value})")
+        elif part == "heading":
+            self.handles |= {"BODY", "W"}
+            self.write(indent, f"{value} = {text}")
+            self.write(indent, "BODY.append(_made := _new(_Heading))")
+            self.write(indent, f"_set(_made, 'text', {value})")
+            self.write(indent, f"W.append({value})")
+        else:
+            return False
+        return True
 
     def builder_part(self, call: nodes.Call, scope: Scope) -> str | None:
         """The builder's function making a part a call block calls, where it is one.
@@ -184,8 +240,7 @@ class Translator(ExpressionTranslator):
         arguments = 1 if name in ("set", "add") else 0 if name in ("paragraph", "heading") else -1
         if arguments != len(call.args) or call.kwargs or arguments < 0:
             return None
-        self.name(name, scope)  # read from the context
-        self.builder_parts.add(name)
+        scope.read_outside.add(name)  # the builder's, not to be set by the template
         return name
 
     def from_import(self, node: nodes.FromImport, scope: Scope) -> None:
@@ -218,11 +273,56 @@ class Translator(ExpressionTranslator):
                 raise UnsupportedError(f"{type(node).__name__} in the imported {name!r}")
         return scope
 
+    def inline_macro(self, node: nodes.Node, out: str, indent: int, scope: Scope) -> bool:
+        """Write the body of a macro printed by ``{{ macro(...) }}`` in place, where it can.
+
+        What the macro writes goes straight to ``out``, its parameters are locals
+        set from the arguments, and its names are looked up as in its own
+        function: a macro's call costs a tenth of a letter's time otherwise.
+        Anything but arguments by position and by name, each parameter given or
+        given a constant default, is left to the macro's function.
+        """
+        if not isinstance(node, nodes.Call) or not isinstance(node.node, nodes.Name):
+            return False
+        found = scope.find(node.node.name)
+        if found is None or found[0] != "macro" or found[1] not in self.macro_nodes:
+            return False
+        macro, module = self.macro_nodes[found[1]]
+        if node.dyn_args is not None or node.dyn_kwargs is not None or self.depth > 8:
+            return False
+        names = [argument.name for argument in macro.args]
+        defaults = [None] * (len(names) - len(macro.defaults)) + list(macro.defaults)
+        given: dict[str, nodes.Node] = dict(zip(names, node.args, strict=False))
+        for keyword_argument in node.kwargs:
+            if keyword_argument.key not in names or keyword_argument.key in given:
+                return False
+            given[keyword_argument.key] = keyword_argument.value
+        if len(node.args) > len(names):
+            return False
+        values = []
+        for name, default in zip(names, defaults, strict=True):
+            if name in given:
+                values.append(self.expr(given[name], scope))
+            elif isinstance(default, nodes.Const) and isinstance(default.value, CONSTANTS):
+                values.append(repr(default.value))
+            else:
+                return False
+        inner = Scope(module)
+        for name, value in zip(names, values, strict=True):
+            local = self.fresh(f"l_{name}_")
+            inner.names[name] = ("local", local)
+            self.write(indent, f"{local} = {value}")
+        self.depth += 1
+        self.statements(macro.body, out, indent, inner)
+        self.depth -= 1
+        return True
+
     def macro(self, node: nodes.Macro, module: Scope) -> None:
         function = self.fresh(f"_macro_{node.name}_")
+        self.macro_nodes[function] = (node, module)
         module.names[node.name] = ("macro", function)
         scope = Scope(module)
-        parameters = ["ctx"]
+        parameters = ["ctx", "B"]
         defaults = [None] * (len(node.args) - len(node.defaults)) + list(node.defaults)
         for argument, default in zip(node.args, defaults, strict=True):
             if argument.name in SPECIAL_NAMES:
@@ -238,6 +338,7 @@ class Translator(ExpressionTranslator):
         template_lines, self.lines = self.lines, []
         outer_names, self.context_names = self.context_names, set()
         outer_parts, self.builder_parts = self.builder_parts, set()
+        outer_handles, self.handles = self.handles, set()
         self.write(0, f"def {function}({', '.join(parameters)}):")
         out = self.fresh("_o")
         self.write(1, f"{out} = []")
@@ -246,4 +347,13 @@ class Translator(ExpressionTranslator):
         self.hoist(1)
         self.definitions += self.lines
         self.lines, self.context_names = template_lines, outer_names
-        self.builder_parts = outer_parts
+        self.builder_parts, self.handles = outer_parts, outer_handles
+
+
+def _constant(source: str) -> bool:
+    """Whether ``source`` is a Python literal of text that is not empty."""
+    try:
+        value = ast.literal_eval(source)
+    except (ValueError, SyntaxError):
+        return False
+    return isinstance(value, str) and value != ""

@@ -163,6 +163,16 @@ _STARTS = {
 }
 # The eras by start date, latest first: the first an inspection started on or after is its era.
 _LATEST_FIRST = tuple(sorted(_STARTS.items(), key=lambda item: item[1], reverse=True))
+
+
+def era_on(started: dt.date) -> Framework | None:
+    """The era in force for an inspection that started on ``started``; ``None`` before ILACS."""
+    for era, starts in _LATEST_FIRST:
+        if started >= starts:
+            return era
+    return None
+
+
 _AREAS = {
     Framework.ILACS_2018: (
         JudgementArea.LEADERS,

@@ -27,7 +27,7 @@ from .checks import (
     of_type,
     to_tuple,
 )
-from .frameworks import Framework, InspectionType, JudgementArea
+from .frameworks import Framework, InspectionType, JudgementArea, era_on
 from .grades import Grade
 from .people import Office, Recipient, Signatory
 
@@ -223,11 +223,10 @@ class Inspection:
     @property
     def era(self) -> Framework | None:
         """The era in force: the explicit ``framework``, or the one ``start`` implies."""
-        if self.framework is not None:
-            return self.framework
-        if self.start is not None and self.start >= Framework.ILACS_2018.starts:
-            return Framework.for_date(self.start)
-        return None
+        framework, start = self.framework, self.start
+        if framework is not None:
+            return framework
+        return None if start is None else era_on(start)
 
     def grade_of(self, area: JudgementArea) -> Grade | None:
         """The grade given to one judgement area, or ``None`` where there is none.

@@ -7,6 +7,7 @@ outcome would be wrong. Advisories flag what is unusual but has happened.
 """
 
 import itertools
+import operator
 from collections.abc import Callable, Iterator
 from enum import Enum, unique
 
@@ -15,7 +16,7 @@ from attrs import frozen
 from .._errors import InvalidInspectionError
 from .frameworks import LIMITING_AREAS, Framework, InspectionType, JudgementArea
 from .grades import Grade
-from .inspection import Inspection
+from .inspection import Inspection, Judgement
 
 
 @unique
@@ -373,7 +374,7 @@ def surely_clean(inspection: Inspection) -> bool:
     ``tests/model/test_rules.py`` holds it to the rules.
     """
     judgements = inspection.judgements
-    if not inspection.type.graded:
+    if inspection.type not in _GRADED:
         if judgements:
             return False  # ungraded-has-judgements; the judgements' rules need a graded one
         return _dates_surely_fine(inspection)
@@ -383,6 +384,9 @@ def surely_clean(inspection: Inspection) -> bool:
     areas = era.areas
     if len(judgements) != len(areas):
         return False  # judgement-missing, -repeated or -foreign
+    if all(map(operator.is_, map(_AREA, judgements), areas)):
+        # Nearly every inspection: one judgement an area, in the era's order, told in C.
+        return _grades_surely_fine(era, judgements) and _dates_surely_fine(inspection)
     seen: list[JudgementArea] = []
     overall = -1
     best, worst, limited = -1, 4, False
@@ -402,6 +406,30 @@ def surely_clean(inspection: Inspection) -> bool:
     if overall > 0 and limited:
         return False  # overall-limited
     return _dates_surely_fine(inspection)
+
+
+def _grades_surely_fine(era: Framework, judgements: tuple[Judgement, ...]) -> bool:
+    """Whether overall-out-of-range and overall-limited hold, the judgements in the era's order."""
+    at = _OVERALL_AT[era]
+    if at < 0:
+        return True
+    ranks = list(map(_WORST_FIRST.index, map(_GRADE, judgements)))
+    overall = ranks.pop(at)
+    if ranks and (overall > max(ranks) or overall < min(ranks)):
+        return False  # overall-out-of-range
+    # ranks has lost the overall grade: the places of the limiting areas after it move up.
+    return not (overall > 0 and any(ranks[place] == 0 for place in _LIMITING_AT[era]))
+
+
+_GRADED = (InspectionType.STANDARD, InspectionType.SHORT)
+_AREA, _GRADE = operator.attrgetter("area"), operator.attrgetter("grade")
+# For each era: where overall effectiveness is in its judgements (-1: not graded), and where
+# the limiting areas are once it is taken out.
+_OVERALL_AT = {e: e.areas.index(_OVERALL) if _OVERALL in e.areas else -1 for e in Framework}
+_JUDGED = {e: [a for a in e.areas if a is not _OVERALL] for e in Framework}
+_LIMITING_AT = {
+    e: tuple(i for i, a in enumerate(_JUDGED[e]) if a in LIMITING_AREAS) for e in Framework
+}
 
 
 def _dates_surely_fine(inspection: Inspection) -> bool:

@@ -10,6 +10,7 @@ as written, never read as Markdown.
 
 import re
 from collections.abc import Callable, Iterator
+from itertools import repeat
 
 from .._letters.letter import (
     Block,
@@ -65,7 +66,10 @@ def _text_block(block: Block) -> str:
     if isinstance(block, GradeTable):
         rows = ["\t".join(block.headers), *["\t".join((r.judgement, r.grade)) for r in block.rows]]
         return "\n".join(rows)
-    return "\n".join([f"- {item}" if "\n" not in item else _bullet(item) for item in block.items])
+    items = block.items
+    if not any(map(str.__contains__, items, repeat("\n"))):
+        return "- " + "\n- ".join(items) if items else ""
+    return "\n".join([f"- {item}" if "\n" not in item else _bullet(item) for item in items])
 
 
 def _bullet(item: str) -> str:
@@ -110,6 +114,10 @@ def write_text(letter: Letter) -> str:
                 parts.append(_inline_text(block))
         elif isinstance(block, Heading):
             parts.append(block.text)
+        elif isinstance(block, GradeTable):
+            rows = ["\t".join(block.headers)]
+            rows += [f"{row.judgement}\t{row.grade}" for row in block.rows]
+            parts.append("\n".join(rows))
         else:
             parts.append(_text_block(block))
     if letter.closing is not None:
