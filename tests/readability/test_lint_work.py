@@ -22,8 +22,8 @@ from inspection_letters import PLAIN_LANGUAGE_RULES, Severity, check_readability
 from inspection_letters._readability import checking
 from inspection_letters._readability.plain_language import _SPLITS, RuleContext, first_splits
 from inspection_letters._readability.report import ReadabilityIssue, issue_of, segments
-from inspection_letters._readability.screening import _DATES, _screen, phrase_body
-from inspection_letters._readability.style_patterns import _PASSIVE, PASSIVE_IN_LOWER_CASE
+from inspection_letters._readability.screening import _DATES, RULE_BITS, _screen, phrase_body
+from inspection_letters._readability.style_patterns import _PASSIVE, PASSIVE_IN_LOWER_CASE, passives
 from inspection_letters._readability.syllables import syllable_counter
 
 # Words that set off each rule, and plain ones, to build texts from.
@@ -282,3 +282,20 @@ def test_an_issue_made_fast_is_the_issue(
     )
     made = issue_of(code, severity, sentence, line, message, message, sentence)
     assert (expected, hash(expected), repr(expected)) == (made, hash(made), repr(made))
+
+
+@given(
+    st.lists(st.sampled_from(_PASSIVE_WORDS), max_size=12),
+    st.lists(st.sampled_from([" ", "  ", "\n", "\xa0", "-", ", "]), min_size=12, max_size=12),
+)
+def test_passive_shape_of_tokens_is_where_the_passive_is(words: list[str], gaps: list[str]) -> None:
+    """Wherever the passive's pattern reports one, the tokens' codes have the passive's shape."""
+    text = "".join(word + gap for word, gap in zip(words, gaps, strict=False))
+    count, _ = syllable_counter()
+    table = checking._token_table((), (), count)
+    tokens = text.split()
+    sum(map(table.__getitem__, tokens))
+    passive = RULE_BITS["passive-voice"]
+    if list(passives(text)):
+        assert passive == table.rules(tokens, True) & passive
+    assert 0 == table.rules(tokens, False) & passive

@@ -226,11 +226,6 @@ def tokens_of(text: str) -> set[str]:
     return set(_RUN.findall(text))
 
 
-def _dotted(short: str) -> str:
-    """An abbreviation as a pattern with an optional full stop after each letter: e.g, eg."""
-    return r"\.?".join(re.escape(c) for c in short)
-
-
 def _screen(behind: str, bodies: Iterable[str], flags: int = 0) -> re.Pattern[str]:
     """``(?<!behind)(?:body|…)``, or a pattern that matches nothing when there are no bodies.
 

@@ -48,6 +48,7 @@ _PASSIVE = re.compile(rf"\b{_BE}{_AFTER_BE}", re.IGNORECASE)
 #: pattern, case-sensitive, with each form of *be* after its first letter's look back for
 #: the boundary, so that the engine skips to those letters rather than trying every form
 #: at every character (several times faster; it is a screen, so the forms' order is free).
+#: (``check_readability`` now screens by token, with the three parts below.)
 PASSIVE_IN_LOWER_CASE = re.compile(
     r"(?:a(?<!\w.)(?:m|re|ren't)|i(?<!\w.)(?:s|sn't)|w(?<!\w.)(?:as|ere|asn't|eren't)"
     rf"|b(?<!\w.)(?:e|een|eing)){_AFTER_BE}"
@@ -57,7 +58,7 @@ PASSIVE_IN_LOWER_CASE = re.compile(
 #: The passive's three parts, each matched within one whitespace-separated token (its
 #: pattern's ``\s+`` lie between them): a token that ends with a form of *be*, up to two
 #: that are adverbs, and one that starts with a participle (its word is group 1).
-#: ``passive_tokens`` in :mod:`.screening` reads a sentence's tokens with them.
+#: ``TokenTable.rules`` in :mod:`.screening` reads a sentence's tokens with them.
 BE_AT_END = re.compile(rf"(?<!\w){_BE}\Z", re.IGNORECASE)
 ADVERB_TOKEN = re.compile(rf"{_ADVERB}\Z", re.IGNORECASE)
 PARTICIPLE_AT_START = re.compile(_PARTICIPLE, re.IGNORECASE)
