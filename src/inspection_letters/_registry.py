@@ -74,7 +74,8 @@ class Registry(Generic[T]):
 
     def get(self, name: str) -> T:
         """The value registered as ``name``, or an error listing the names there are."""
-        self._load_plugins()
+        if not self._plugins_loaded:  # looked at here: every letter looks up two things
+            self._load_plugins()
         try:
             return self._items[name]
         except (KeyError, TypeError):

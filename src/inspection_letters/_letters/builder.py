@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from .._errors import InvalidValueError, MissingInputError, TemplateError
-from .._model.checks import check_characters, check_image_uri
+from .._model.checks import allowed_characters, check_characters, check_image_uri
 from .._model.frameworks import JudgementArea
 from .._model.grades import Grade
 from .._model.inspection import Finding
@@ -385,8 +385,10 @@ class LetterBuilder:
         # In runs of texts, so that a letter of thousands of findings is not copied whole.
         for start in range(0, len(texts), 256):
             try:
-                check_characters("".join(texts[start : start + 256]))
-            except (InvalidValueError, TypeError):  # TypeError: a template gave what is not text
+                joined = "".join(texts[start : start + 256])
+            except TypeError:  # a template gave what is not text
+                return False
+            if not allowed_characters(joined):
                 return False
         return True
 

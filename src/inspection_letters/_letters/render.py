@@ -64,6 +64,10 @@ def _areas(judgements: tuple[Judgement, ...]) -> Iterator[JudgementArea]:
 _AREA = operator.attrgetter("area")
 
 
+def _what(audience: Audience) -> str:
+    return f"the template of the {audience.name!r} audience"
+
+
 def render_letter(
     inspection: Inspection,
     audience: str = "children",
@@ -114,12 +118,13 @@ def render_letter(
     written = None
     # The library's own templates run compiled to Python (``compiled.py``), a user's by Jinja2.
     fast = None
+    name = chosen.template_name
     if environment is package_environment() and chosen.source is None:
-        fast = compiled_template(chosen.template_name)
+        fast = compiled_template(name)
     if fast is not None and _BUILDER_NAMES.isdisjoint(prepared):
         # The compiled template calls the builder itself, and is given only what it reads.
         builder = LetterBuilder(audience=chosen.name, area=area, draft=draft)
-        reads = names_read(chosen.template_name) or ()
+        reads = names_read(name) or ()
         context: dict[str, Any] = {
             "inspection": inspection,
             "area": area,
@@ -137,12 +142,12 @@ def render_letter(
             # Whatever the compiled template cannot do, Jinja2 does again from the
             # start, with a new builder, so that the error and its message are Jinja2's.
             written = None
-    what = f"the template of the {chosen.name!r} audience"
     if written is None:
         builder, context = made()
-        template = get_template(environment, name=chosen.template_name, source=chosen.source)
-        written = render(template, context, what=what)
-    if written.strip():
+        template = get_template(environment, name=name, source=chosen.source)
+        written = render(template, context, what=_what(chosen))
+    if written and not written.isspace():
+        what = _what(chosen)
         stray = written.strip().splitlines()[0][:60]
         message = (
             f"{what} writes text outside any part "
