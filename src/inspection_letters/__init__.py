@@ -64,11 +64,8 @@ if TYPE_CHECKING:
     )
     from ._model.people import OFFICES, Office, Recipient, Signatory, office
     from ._model.rules import RULES, Problem, Rule, Severity, check, validate
-    from ._readability.plain_language import (
-        PLAIN_LANGUAGE_RULES,
-        PlainLanguageRule,
-        check_readability,
-    )
+    from ._readability.checking import check_readability
+    from ._readability.plain_language import PLAIN_LANGUAGE_RULES, PlainLanguageRule
     from ._readability.report import ReadabilityIssue, ReadabilityReport
     from ._readers.councils import Council, find_council
     from ._readers.example import example_inspection
@@ -112,7 +109,8 @@ _EXPORTS: dict[str, str] = {
         "._readers.report_body": "Improvement ReportParagraph ReportSection",
         "._readers.reports": "Footnote Report read_report",
         "._model.people": "OFFICES Office Recipient Signatory office",
-        "._readability.plain_language": "PLAIN_LANGUAGE_RULES PlainLanguageRule check_readability",
+        "._readability.plain_language": "PLAIN_LANGUAGE_RULES PlainLanguageRule",
+        "._readability.checking": "check_readability",
         "._readability.report": "ReadabilityIssue ReadabilityReport",
         "._letters.render": "render_letter",
         "._model.rules": "RULES Problem Rule Severity check validate",

@@ -1,9 +1,11 @@
-"""``lint`` reads a text once per rule: the same report as every rule on every sentence, linearly.
+"""``lint`` reads each distinct token once: the same report as every rule on every sentence.
 
 Nothing here is timed (``benchmarks/run.py`` measures the speed, as a ratio to
 rendering the letter). The report is checked against the plain reading of
-every sentence by every rule, and the work is counted as the lines of the
-readability code that run, which must grow no faster than the text.
+every sentence by every rule, its scores against counting sentence by
+sentence, its faster searches against the plain patterns, and the work is
+counted as the lines of the readability code that run, which must grow no
+faster than the text.
 """
 
 import re
@@ -12,14 +14,17 @@ from collections.abc import Iterator
 from types import FrameType
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from inspection_letters import PLAIN_LANGUAGE_RULES, check_readability
-from inspection_letters._readability.plain_language import _SPLITS, RuleContext
-from inspection_letters._readability.report import ReadabilityIssue, segments
-from inspection_letters._readability.screening import _DATES, _screen, phrase_body
-from inspection_letters._readability.style_patterns import _PASSIVE, PASSIVE_IN_LOWER_CASE
+from inspection_letters import PLAIN_LANGUAGE_RULES, Severity, check_readability
+from inspection_letters._readability import checking
+from inspection_letters._readability.plain_language import _SPLITS, RuleContext, first_splits
+from inspection_letters._readability.report import ReadabilityIssue, issue_of, segments
+from inspection_letters._readability.screening import _DATES, RULE_BITS, _screen, phrase_body
+from inspection_letters._readability.style_patterns import _PASSIVE, PASSIVE_IN_LOWER_CASE, passives
+from inspection_letters._readability.syllables import syllable_counter
 
 # Words that set off each rule, and plain ones, to build texts from.
 _WORDS = [
@@ -173,3 +178,124 @@ def test_long_sentence_splits_nearest_the_middle(words: list[str]) -> None:
             break
     (issue,) = PLAIN_LANGUAGE_RULES[0].issues(segment, context)
     assert advice == issue.suggestion
+
+
+@given(
+    st.lists(
+        st.sampled_from(["b", "but", "because", " ", "\n", ",", ";", "and", "as", "x", "\xa0"]),
+        max_size=30,
+    )
+)
+def test_first_splits_are_where_the_plain_pattern_matches(pieces: list[str]) -> None:
+    """The fast search for a long sentence's first kind of split finds what its pattern does."""
+    text = "".join(pieces)
+    assert [m.start() for m in _SPLITS[0].finditer(text)] == first_splits(text)
+
+
+_EXTRA_WORDS = {"A&E": "accident and emergency", "naïve": "", "stop shop": "a shop", "met": ""}
+_EXTRA_ACRONYMS = {"A&E": "", "KEY": "", "Smith": "a name"}
+
+
+@given(_texts(), st.sampled_from([5, 25]))
+def test_report_with_extra_words_is_every_rule_on_every_sentence(text: str, most: int) -> None:
+    """Extra words and acronyms, some not letters and digits, and another limit: the same."""
+    context = RuleContext.build(
+        text,
+        max_sentence_words=most,
+        extra_words_to_avoid=_EXTRA_WORDS,
+        extra_acronyms=_EXTRA_ACRONYMS,
+    )
+    expected = tuple(
+        issue
+        for part in segments(text)
+        for rule in PLAIN_LANGUAGE_RULES
+        for issue in rule.issues(part, context)
+    )
+    report = check_readability(
+        text,
+        extra_words_to_avoid=_EXTRA_WORDS,
+        extra_acronyms=_EXTRA_ACRONYMS,
+        max_sentence_words=most,
+    )
+    assert expected == report.issues
+
+
+def _plain_scores(text: str) -> tuple[int, int, int, tuple[str, ...]]:
+    """The sentences, words, syllables and longest sentences, counted sentence by sentence."""
+    count, _ = syllable_counter()
+    sentences = [part for part in segments(text) if part.prose]
+    words = [word for part in sentences for word in part.words]
+    ranked = sorted(enumerate(sentences), key=lambda pair: (-len(pair[1].words), pair[0]))
+    longest = tuple(part.text for _, part in ranked[:3])
+    return len(sentences), len(words), sum(count(word) for word in words), longest
+
+
+def _scores(text: str) -> tuple[int, int, int, tuple[str, ...]]:
+    report = check_readability(text)
+    return report.sentences, report.words, report.syllables, report.longest_sentences
+
+
+@given(_texts())
+def test_scores_are_those_counted_sentence_by_sentence(text: str) -> None:
+    """A segment's words and syllables, summed from its tokens, are those of its words."""
+    assert _plain_scores(text) == _scores(text)
+
+
+@given(_texts())
+def test_segments_of_a_million_characters_are_counted_alike(text: str) -> None:
+    """The counts of a segment too long to pack are summed token by token: the same report."""
+    expected = check_readability(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(checking, "LONGEST_PACKED", 1)
+        assert expected == check_readability(text)
+
+
+def test_a_full_table_of_tokens_starts_again() -> None:
+    """The table of tokens is emptied when it is full, and the report is the same."""
+    text = " ".join(f"We met {n} children and they were helped." for n in range(50))
+    expected = check_readability(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(checking, "_MOST_TOKENS", 10)
+        assert expected == check_readability(text)
+        assert expected == check_readability(text)
+
+
+@given(
+    st.text(max_size=5),
+    st.sampled_from(Severity),
+    st.text(max_size=5),
+    st.integers(min_value=1),
+    st.text(max_size=5),
+)
+def test_an_issue_made_fast_is_the_issue(
+    code: str, severity: Severity, sentence: str, line: int, message: str
+) -> None:
+    """``issue_of`` makes the issue that ``ReadabilityIssue(...)`` does."""
+    expected = ReadabilityIssue(
+        code=code,
+        severity=severity,
+        sentence=sentence,
+        line=line,
+        message=message,
+        summary=message,
+        suggestion=sentence,
+    )
+    made = issue_of(code, severity, sentence, line, message, message, sentence)
+    assert (expected, hash(expected), repr(expected)) == (made, hash(made), repr(made))
+
+
+@given(
+    st.lists(st.sampled_from(_PASSIVE_WORDS), max_size=12),
+    st.lists(st.sampled_from([" ", "  ", "\n", "\xa0", "-", ", "]), min_size=12, max_size=12),
+)
+def test_passive_shape_of_tokens_is_where_the_passive_is(words: list[str], gaps: list[str]) -> None:
+    """Wherever the passive's pattern reports one, the tokens' codes have the passive's shape."""
+    text = "".join(word + gap for word, gap in zip(words, gaps, strict=False))
+    count, _ = syllable_counter()
+    table = checking._token_table((), (), count)
+    tokens = text.split()
+    sum(map(table.__getitem__, tokens))
+    passive = RULE_BITS["passive-voice"]
+    if list(passives(text)):
+        assert passive == table.rules(tokens, True) & passive
+    assert 0 == table.rules(tokens, False) & passive

@@ -264,7 +264,7 @@ def lint(file: Path, audience: str, disable: tuple[str, ...], draft: bool) -> No
     Example:
       inspection-letters lint examples/gloucestershire-2022.json --audience children
     """
-    from .._readability.plain_language import check_readability
+    from .._readability.checking import check_readability
 
     with _reported(_debug()):
         if file.suffix.lower() == ".json":

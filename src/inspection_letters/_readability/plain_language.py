@@ -14,37 +14,16 @@ time a rule needs them, never when the library is imported.
 
 import bisect
 import functools
-import itertools
-import operator
 import re
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 
 from attrs import frozen
 
-from .._errors import InvalidValueError, UnknownNameError
 from .._model.rules import Severity
-from .report import (
-    ReadabilityIssue,
-    ReadabilityReport,
-    Segment,
-    flesch_kincaid_grade,
-    flesch_reading_ease,
-    longest,
-    segments,
-    uk_reading_age,
-)
-from .screening import (
-    explanations,
-    in_reading_order,
-    phrase_body,
-    screened,
-    screens,
-    tokens_of,
-)
+from .report import ReadabilityIssue, Segment
+from .screening import explanations, phrase_body, tokens_of
 from .style_patterns import dates, number_words, passives
-from .syllables import syllable_counter
 from .word_lists import _table
 from .word_lists import abbreviations as abbreviations
 from .word_lists import acronyms as acronyms
@@ -165,29 +144,86 @@ _SPLITS = (
     re.compile(r";|,\s+(?:and|but|so|which|because|while|when|although|as)\b|\s(?:but|because)\s"),
     re.compile(r",\s"),
 )
+# The first of them, as fast: its parts that the sentence can hold. Its third part starts at the
+# letter after the space (which the engine skips to, not trying every space), so a match of it
+# is moved back one, and dropped where that space ended the match before it.
+_CONJUNCTION = r",\s+(?:and|but|so|which|because|while|when|although|as)\b"
+_AFTER_COMMA = re.compile(_CONJUNCTION)
+_AFTER_COMMA_OR_SEMICOLON = re.compile(rf";|{_CONJUNCTION}")
+_ANY_FIRST_SPLIT = re.compile(rf";|{_CONJUNCTION}|b(?<=\sb)(?:ut|ecause)\s")
 
 
-_start = operator.methodcaller("start")
+def first_splits(text: str) -> list[int]:
+    """Where ``_SPLITS[0]`` matches in ``text``, as its ``finditer`` gives them, found faster.
+
+    (A loop of searches costs less than ``finditer`` for the one or two a sentence has.)
+    """
+    starts: list[int] = []
+    if "but" in text or "because" in text:
+        end = 0
+        match = _ANY_FIRST_SPLIT.search(text)
+        while match:
+            start = match.start()
+            if text[start] != "b":
+                starts.append(start)
+                end = match.end()
+            elif start - 1 >= end:  # (the space before it did not end the match before)
+                starts.append(start - 1)
+                end = match.end()
+            match = _ANY_FIRST_SPLIT.search(text, match.end())
+        return starts
+    search = _AFTER_COMMA_OR_SEMICOLON.search if ";" in text else _AFTER_COMMA.search
+    if "," in text or ";" in text:
+        match = search(text)
+        while match:
+            starts.append(match.start())
+            match = search(text, match.end())
+    return starts
+
+
+_SPLIT_IT = "split it into shorter sentences, one idea to a sentence"
+
+
+def long_sentence_advice(text: str) -> str:
+    """What to do with a sentence that is too long: split it, where possible near its middle.
+
+    The split nearest the middle, the first of the nearest (as a stable sort
+    gives), of the first kind of split the sentence has (see ``_SPLITS``).
+
+    >>> long_sentence_advice("We met you, and we read your plan.")
+    "split it into shorter sentences, one idea to a sentence; perhaps at ', and we read'"
+    """
+    starts = first_splits(text) or _commas(text)
+    if not starts:
+        return _SPLIT_IT
+    split = starts[0]
+    if len(starts) > 1:
+        # The splits are in order, so the nearest is the last before the middle or the first after.
+        middle = len(text) / 2
+        at = bisect.bisect_left(starts, middle)
+        near = starts[max(at - 1, 0) : at + 1]
+        split = near[0]
+        if len(near) == 2 and abs(near[1] - middle) < abs(split - middle):
+            split = near[1]
+    after = " ".join(text[split:].split(None, 4)[:4])
+    return f"{_SPLIT_IT}; perhaps at '{after}'"
+
+
+def _commas(text: str) -> list[int]:
+    starts: list[int] = []
+    if "," in text:
+        search = _SPLITS[1].search
+        match = search(text)
+        while match:
+            starts.append(match.start())
+            match = search(text, match.end())
+    return starts
 
 
 def _long_sentence(segment: Segment, context: RuleContext) -> _Found:
     count, most = len(segment.words), context.max_sentence_words
-    if not segment.prose or count <= most:
-        return
-    advice = "split it into shorter sentences, one idea to a sentence"
-    middle = len(segment.text) / 2
-    for pattern in _SPLITS:
-        # The split nearest the middle (the first of the nearest, as a stable sort gives):
-        # the splits are in order, so it is the last before the middle or the first after.
-        splits = list(pattern.finditer(segment.text))
-        at = bisect.bisect_left(splits, middle, key=_start)
-        near = splits[max(at - 1, 0) : at + 1]
-        split = min(near, key=lambda m: abs(m.start() - middle), default=None)
-        if split is not None:
-            after = " ".join(segment.text[split.start() :].split()[:4])
-            advice += f"; perhaps at '{after}'"
-            break
-    yield f"{count} words; the most is {most}", advice
+    if segment.prose and count > most:
+        yield f"{count} words; the most is {most}", long_sentence_advice(segment.text)
 
 
 def _abbreviation(segment: Segment, context: RuleContext) -> _Found:
@@ -306,118 +342,3 @@ PLAIN_LANGUAGE_RULES: tuple[PlainLanguageRule, ...] = (
         check=_number_word,
     ),
 )
-
-
-Words = Iterable[str] | Mapping[str, str]
-"""Extra words: a list of words, or a mapping of each word to what to write instead."""
-
-
-def _words(kind: str, extra: Words) -> dict[str, str]:
-    pairs: Iterable[tuple[str, str]]
-    if isinstance(extra, str):
-        pairs = [(extra, "")]
-    elif isinstance(extra, Mapping):
-        pairs = extra.items()
-    else:
-        pairs = ((word, "") for word in extra)
-    found: dict[str, str] = {}
-    for word, advice in pairs:
-        if not isinstance(word, str) or not word.strip() or not isinstance(advice, str):
-            raise InvalidValueError(f"{kind}: {word!r} is not a word, or {advice!r} is not text")
-        found[word.strip()] = advice.strip()
-    return found
-
-
-def _disabled(disable: str | Iterable[str]) -> set[str]:
-    codes = [rule.code for rule in PLAIN_LANGUAGE_RULES]
-    chosen = {disable} if isinstance(disable, str) else set(disable)
-    for code in sorted(chosen):
-        if code not in codes:
-            raise UnknownNameError("readability rule", code, codes)
-    return chosen
-
-
-def check_readability(
-    letter_or_text: object,
-    *,
-    disable: str | Iterable[str] = (),
-    extra_words_to_avoid: Words = (),
-    extra_acronyms: Words = (),
-    max_sentence_words: int = 25,
-) -> ReadabilityReport:
-    """How easy a letter is to read, and where it breaks the plain-language rules.
-
-    ``letter_or_text`` is the letter's plain text, or any object whose ``str()``
-    is (a rendered letter). Only its sentences of prose are measured; headings,
-    the grade table and the letterhead are checked by the rules about words
-    but not measured. ``disable`` names rules to skip by code;
-    ``extra_words_to_avoid`` and ``extra_acronyms`` add to the bundled lists,
-    either as a list of words or as a mapping of each word to what to write
-    instead (for an acronym: its expansion); ``max_sentence_words`` is the
-    longest sentence allowed.
-
-    >>> report = check_readability(
-    ...     "Your independent reviewing officer (IRO) checks your plan. "
-    ...     "Your IRO will visit you on 01/04/2022."
-    ... )
-    >>> report.sentences, report.words, report.has_errors
-    (2, 15, False)
-    >>> [(issue.code, issue.suggestion) for issue in report.issues]
-    [('date-format', "write '1 April 2022'")]
-    """
-    text = letter_or_text if isinstance(letter_or_text, str) else str(letter_or_text)
-    disabled = _disabled(disable)
-    if isinstance(max_sentence_words, bool) or not isinstance(max_sentence_words, int):
-        raise InvalidValueError(f"max_sentence_words: {max_sentence_words!r} is not a whole number")
-    if max_sentence_words < 1:
-        raise InvalidValueError(f"max_sentence_words: {max_sentence_words!r} is less than 1")
-    parts = segments(text)
-    sentences = [part for part in parts if part.prose]
-    if not sentences:
-        raise InvalidValueError(
-            "the text has no sentences to measure: a sentence ends with '.', '?' or '!'"
-        )
-    count, method = syllable_counter()
-    words_of_prose = {i: part.words for i, part in enumerate(parts) if part.prose}
-    words = sum(len(found) for found in words_of_prose.values())
-    # Each distinct word's syllables once, times how often it is used.
-    used = Counter(itertools.chain.from_iterable(words_of_prose.values()))
-    syllables = sum(count(word) * times for word, times in used.items())
-    extra_avoid = _words("extra_words_to_avoid", extra_words_to_avoid)
-    tokens = tokens_of(text)  # once, for the context and the screens
-    context = RuleContext.build(
-        text,
-        max_sentence_words=max_sentence_words,
-        extra_words_to_avoid=extra_avoid,
-        extra_acronyms=_words("extra_acronyms", extra_acronyms),
-        tokens=tokens,
-    )
-    rules = [rule for rule in PLAIN_LANGUAGE_RULES if rule.code not in disabled]
-    patterns, lower_case = screens(
-        text,
-        avoid=[*(row[0] for row in _table("words_to_avoid.txt")), *extra_avoid],
-        acronyms=context.acronyms,
-        abbreviations=abbreviations(),
-        tokens=tokens,
-    )
-    touched = dict(screened(parts, {r.code: patterns.get(r.code) for r in rules}, lower_case))
-    touched["long-sentence"] = [
-        i for i, found in words_of_prose.items() if len(found) > max_sentence_words
-    ]
-    found_issues = in_reading_order(
-        (index, order, rule.issues(parts[index], context))
-        for order, rule in enumerate(rules)
-        for index in touched[rule.code]
-    )
-    grade = flesch_kincaid_grade(words, len(sentences), syllables)
-    return ReadabilityReport(
-        flesch_reading_ease=flesch_reading_ease(words, len(sentences), syllables),
-        flesch_kincaid_grade=grade,
-        reading_age=uk_reading_age(grade),
-        sentences=len(sentences),
-        words=words,
-        syllables=syllables,
-        syllable_method=method,
-        longest_sentences=longest(sentences),
-        issues=found_issues,
-    )

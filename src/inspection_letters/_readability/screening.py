@@ -1,24 +1,216 @@
-"""Which sentences each plain-language rule need read: one search of the whole text a rule.
+"""Which segments each plain-language rule need read, found from the words of the text.
 
-A rule reads a sentence at a time, and most sentences break no rule: a letter
-of a megabyte has tens of thousands of sentences, and a hundred words to avoid.
-Rather than try every rule's patterns on every sentence, each rule has a
-*screen*: a pattern that matches wherever the rule's own patterns could
-(their common beginning), run once over the sentences joined by newlines.
-Only the sentences it touches are given to the rule. A screen may match where
-the rule finds nothing, never the other way round, so the report is the same;
-the work is one search of the text a rule, at the speed of the regular
-expression engine, and then only the sentences that need a closer look.
+A rule reads a segment at a time, and most segments break no rule: a letter of
+a megabyte has tens of thousands of sentences, and a hundred words to avoid.
+Every pattern of every rule lies within one whitespace-separated *token* of the
+text or, for the passive and some dates, starts within one; so each distinct
+token is read once, the first time it is seen, for the rules it could set off
+(a :class:`TokenTable` remembers what it found), and a rule reads only the
+segments that hold such a token. The look of a token decides it, not its
+neighbours, so a token's answer may say a rule could match where the rule finds
+nothing, never the other way round: the report is the same as every rule on
+every segment, which ``tests/readability/test_lint_work.py`` checks.
+
+The same reading gives each token's words and syllables, so a segment's counts
+are one lookup a token, at the speed of a dictionary.
 """
 
-import bisect
-import functools
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from collections.abc import Set as AbstractSet
+from collections.abc import Callable, Iterable, Mapping
 
-from .report import ReadabilityIssue, Segment
-from .style_patterns import NUMBER_WORDS, PASSIVE_IN_LOWER_CASE
+from attrs import frozen
+
+from .report import words_of
+from .style_patterns import (
+    ADVERB_TOKEN,
+    BE_AT_END,
+    NOT_PASSIVE,
+    NUMBER_WORDS,
+    PARTICIPLE_AT_START,
+)
+
+#: Each rule's bit in a token's mask, by the rule's code (``long-sentence`` counts words).
+RULE_BITS = {
+    "unexplained-abbreviation": 1,
+    "unexplained-acronym": 2,
+    "word-to-avoid": 4,
+    "passive-voice": 8,
+    "date-format": 16,
+    "number-as-word": 32,
+}
+_ABBREVIATION, _ACRONYM, _AVOID, _PASSIVE, _DATE, _NUMBER = RULE_BITS.values()
+
+WIDTH = 21
+"""The bits of each count in a token's packed counts: words, then flagged tokens, then syllables.
+
+A segment's counts are the sum of its tokens' packed counts, so each of the first
+two must stay below ``2 ** WIDTH`` in a segment: one shorter than ``2 ** (WIDTH - 1)``
+characters, which has fewer words and tokens than that. Longer ones are counted
+token by token (see :meth:`TokenTable.counts`).
+"""
+LONGEST_PACKED = 1 << (WIDTH - 1)
+_COUNT = (1 << WIDTH) - 1
+
+
+@frozen(kw_only=True)
+class WordScreens:
+    """What a token is looked for in: the words that set off each rule that uses a list.
+
+    Each word to avoid is found by one of its parts, the longest (a phrase's
+    parts are whole runs of letters and digits, in any case); each acronym by
+    itself or its plural, in its own case. A word or acronym that is not
+    letters and digits (a custom ``A&E``) cannot be found so: its rule reads
+    every segment (``everywhere``).
+    """
+
+    avoid: frozenset[str]
+    acronyms: frozenset[str]
+    everywhere: int
+    """The bits of the rules that read every segment."""
+
+    @classmethod
+    def of(cls, avoid: Iterable[str], acronyms: Iterable[str]) -> "WordScreens":
+        """The screens for these words to avoid and acronyms."""
+        keys: set[str] = set()
+        names: set[str] = set()
+        everywhere = 0
+        for phrase in avoid:
+            parts = re.split(r"[\s-]+", phrase.strip())
+            longest = max(parts, key=len)
+            if longest.isascii() and longest.isalnum():
+                keys.add(longest.lower())
+            else:
+                everywhere |= _AVOID
+        for name in acronyms:
+            if name.isascii() and name.isalnum():
+                names.update((name, f"{name}s"))
+            else:
+                everywhere |= _ACRONYM
+        return cls(avoid=frozenset(keys), acronyms=frozenset(names), everywhere=everywhere)
+
+
+_NUMBER_START = re.compile(rf"(?<![\w-])(?:{'|'.join(NUMBER_WORDS)})", re.IGNORECASE)
+
+
+class TokenTable(dict[str, int]):
+    """Each token seen, by its packed counts: its words, whether it is flagged, its syllables.
+
+    ``table[token]`` reads a token the first time it is asked for: its words
+    (:func:`~.report.words_of`), their syllables, and what it could set off:
+    the rules (:data:`RULE_BITS`) and the passive's parts, kept in ``codes``
+    as a byte a token (0 for a token with neither). Counts are packed into one
+    number, ``words | flagged << WIDTH | syllables << 2 * WIDTH``, so that a
+    segment's are ``sum(map(table.__getitem__, segment.split()))``.
+    """
+
+    def __init__(
+        self,
+        screens: WordScreens,
+        abbreviations: re.Pattern[str],
+        syllables: Callable[[str], int],
+    ) -> None:
+        super().__init__()
+        self.screens = screens
+        self.abbreviations = abbreviations
+        self.syllables = syllables
+        self.codes: dict[str, int] = {}
+
+    def __missing__(self, token: str) -> int:
+        words = words_of(token)
+        count = self.syllables
+        syllables = sum(count(word) for word in words)
+        mask = self._mask(token)
+        if _participle(token):
+            mask |= _PASSIVE  # (its bit is also the participle's part of the passive)
+        self.codes[token] = (
+            mask
+            | (_BE_PART if BE_AT_END.search(token) else 0)
+            | (_ADVERB_PART if ADVERB_TOKEN.match(token) else 0)
+        )
+        packed = len(words) | (mask != 0) << WIDTH | syllables << 2 * WIDTH
+        self[token] = packed
+        return packed
+
+    def clear(self) -> None:
+        """Forget every token (a bound on the table's memory)."""
+        super().clear()
+        self.codes.clear()
+
+    def _mask(self, token: str) -> int:
+        mask = 0
+        if self.abbreviations.search(token):
+            mask |= _ABBREVIATION
+        screens = self.screens
+        if token.isascii():
+            runs = _RUN.findall(token)
+            if not screens.acronyms.isdisjoint(runs):
+                mask |= _ACRONYM
+            if not screens.avoid.isdisjoint(run.lower() for run in runs):
+                mask |= _AVOID
+        else:
+            # Case-blind matching of text that is not ASCII is subtler than str.lower:
+            # such a token could be any word to avoid (acronyms keep their case).
+            if not screens.acronyms.isdisjoint(_RUN.findall(token)):
+                mask |= _ACRONYM
+            mask |= _AVOID
+        if _DATES.search(token):
+            mask |= _DATE
+        if _NUMBER_START.search(token):
+            mask |= _NUMBER
+        return mask
+
+    def counts(self, tokens: list[str]) -> tuple[int, int, int]:
+        """The words, flagged tokens and syllables of a segment of any length, token by token."""
+        packed = list(map(self.__getitem__, tokens))
+        return (
+            sum(one & _COUNT for one in packed),
+            sum(one >> WIDTH & _COUNT for one in packed),
+            sum(one >> 2 * WIDTH for one in packed),
+        )
+
+    def rules(self, tokens: list[str], prose: bool) -> int:
+        """The bits of the rules that could find something in a segment of these tokens.
+
+        ``tokens`` have all been looked up in the table. Their codes, a byte
+        a token, are read for the passive's shape: a token that
+        ends with *be*, up to two adverbs, then one that starts with a
+        participle (the parts the passive's pattern has between its spaces).
+        """
+        codes = bytes(map(self.codes.__getitem__, tokens))
+        mask = 0
+        if _ANY_BUT_PASSIVE.search(codes):
+            for code in set(codes):
+                mask |= code
+            mask &= _RULES & ~_PASSIVE
+        if prose and _SEQUENCE.search(codes):
+            mask |= _PASSIVE
+        return mask
+
+
+def _participle(token: str) -> bool:
+    """Whether ``token`` starts with a participle that the passive's pattern would report."""
+    match = PARTICIPLE_AT_START.match(token)
+    return match is not None and match.group(1).lower() not in NOT_PASSIVE
+
+
+# A token's code is a byte: the bits of the rules it could set off (the passive's bit marks a
+# token that starts with a participle), and those of the passive's other two parts.
+_RULES = sum(RULE_BITS.values())
+_BE_PART, _ADVERB_PART = 64, 128
+
+
+def _codes_with(part: int) -> str:
+    """A set of bytes for a pattern: each code with one of the bits of ``part``."""
+    return "".join(f"\\x{value:02x}" for value in range(256) if value & part)
+
+
+_ANY_BUT_PASSIVE = re.compile(f"[{_codes_with(_RULES & ~_PASSIVE)}]".encode())
+_SEQUENCE = re.compile(
+    f"[{_codes_with(_BE_PART)}][{_codes_with(_ADVERB_PART)}]{{0,2}}[{_codes_with(_PASSIVE)}]".encode()
+)
+
+
+_RUN = re.compile(r"[A-Za-z0-9]+")
 
 
 def phrase_body(phrase: str) -> str:
@@ -29,96 +221,9 @@ def phrase_body(phrase: str) -> str:
     return r"[\s-]+".join(re.escape(part) for part in re.split(r"[\s-]+", phrase.strip()))
 
 
-@functools.lru_cache(maxsize=4096)  # the same hundred words for every letter
-def _phrase_start(phrase: str) -> str:
-    """The first part of a phrase as the word patterns split it (on spaces and hyphens)."""
-    return re.split(r"[\s-]+", phrase.strip())[0]
-
-
-_TOKEN = re.compile(r"[A-Za-z0-9]+")
-
-
 def tokens_of(text: str) -> set[str]:
     """The distinct runs of ASCII letters and digits in ``text``, as written."""
-    return set(_TOKEN.findall(text))
-
-
-def screens(
-    text: str,
-    *,
-    avoid: Iterable[str],
-    acronyms: Iterable[str],
-    abbreviations: Iterable[str],
-    tokens: AbstractSet[str] | None = None,
-) -> tuple[dict[str, re.Pattern[str] | None], frozenset[str]]:
-    """Each rule's screen for ``text`` by its code (``None`` where the rule reads every
-    sentence), and the codes whose screens read the text in lower case.
-
-    Each is the start of the rule's own patterns: the same boundary before,
-    the same first word (for words to avoid, the whole phrase), in the same
-    case (or any case where the rule's is).
-    The words of the text are listed once, and a screen names only the words
-    the text has: a letter uses few of the hundred words to avoid, and a
-    screen of three words is searched far faster than one of a hundred. Text
-    that is not ASCII keeps every word (its case-blind matching is subtler
-    than ``str.lower``). ``tokens`` are :func:`tokens_of` ``text``, where already found.
-    """
-    exact = tokens_of(text) if tokens is None else tokens
-    lowered = {token.lower() for token in exact}
-    ascii_only = text.isascii()
-
-    def used(word: str, *, case: bool = False) -> bool:
-        if not ascii_only:
-            return True
-        first = (_TOKEN.findall(word) or [""])[0]
-        return first in exact if case else first.lower() in lowered
-
-    # The whole of each phrase, not just its first word: "in order to" is rare, "in" is not.
-    phrases = sorted({p.strip() for p in avoid if used(_phrase_start(p))})
-    named = [a for a in acronyms if used(a, case=True) or used(f"{a}s", case=True)]
-    shorts = [
-        short
-        for short in abbreviations
-        if used(short) or (used(short[:1]) and re.search(_dotted(short), text, re.I))
-    ]
-    numbers = [word for word in NUMBER_WORDS if used(word)]
-    found: dict[str, re.Pattern[str] | None] = {
-        "long-sentence": None,
-        "unexplained-abbreviation": _screen(r"[\w.]", map(_dotted, shorts), re.I),
-        "unexplained-acronym": _screen(r"[\w-]", map(re.escape, _longest_first(named))),
-        "word-to-avoid": _screen(r"[\w-]", map(phrase_body, phrases), re.I),
-        "passive-voice": None,
-        # Every date pattern has a month's name (each starts with its first three letters)
-        # or digits around a slash, dot or hyphen.
-        "date-format": _DATES,
-        "number-as-word": _screen(r"[\w-]", map(re.escape, _longest_first(numbers)), re.I),
-    }
-    lower_case = set()
-    if ascii_only:
-        # Case-blind screens of ASCII words read the text in lower case (see ``screened``),
-        # where a screen that starts with a letter is searched several times faster.
-        found["passive-voice"] = PASSIVE_IN_LOWER_CASE
-        lower_case.add("passive-voice")
-        lowered_words: dict[str, tuple[str, Callable[[str], str], Sequence[str]]] = {
-            "unexplained-abbreviation": (r"[\w.]", _dotted, shorts),
-            "word-to-avoid": (r"[\w-]", phrase_body, phrases),
-            "number-as-word": (r"[\w-]", re.escape, _longest_first(numbers)),
-        }
-        for code, (behind, body, words) in lowered_words.items():
-            if all(word.isascii() for word in words):
-                found[code] = _screen(behind, (body(word.lower()) for word in words))
-                lower_case.add(code)
-    return found, frozenset(lower_case)
-
-
-def _dotted(short: str) -> str:
-    """An abbreviation as a pattern with an optional full stop after each letter: e.g, eg."""
-    return r"\.?".join(re.escape(c) for c in short)
-
-
-def _longest_first(words: Iterable[str]) -> list[str]:
-    """The words without repeats, longest first (the order the rules' alternatives take)."""
-    return sorted(set(words), key=len, reverse=True)
+    return set(_RUN.findall(text))
 
 
 def _screen(behind: str, bodies: Iterable[str], flags: int = 0) -> re.Pattern[str]:
@@ -146,44 +251,6 @@ _DATES = re.compile(
     r"[\dJFMASOND](?:(?<=\d)[/.-]\d|(?<!\w.)(?:(?<=J)(?:an|un|ul)|(?<=F)eb|(?<=M)a[ry]"
     r"|(?<=A)(?:pr|ug)|(?<=S)ep|(?<=O)ct|(?<=N)ov|(?<=D)ec))"
 )
-
-
-def screened(
-    parts: Sequence[Segment],
-    patterns: Mapping[str, re.Pattern[str] | None],
-    lower_case: AbstractSet[str] = frozenset(),
-) -> dict[str, Sequence[int]]:
-    """For each rule, the positions in ``parts`` of the sentences its screen touches.
-
-    The screens of the codes in ``lower_case`` read the text in lower case (which
-    :func:`screens` gives only for ASCII text, where lowering moves no offsets).
-    """
-    joined = "\n".join(part.text for part in parts)
-    starts, at = [], 0
-    for part in parts:
-        starts.append(at)
-        at += len(part.text) + 1
-    every = range(len(parts))
-    found: dict[str, Sequence[int]] = {}
-    lowered = ""
-    for code, pattern in patterns.items():
-        if pattern is None or pattern is _NOTHING:
-            found[code] = every if pattern is None else ()
-            continue
-        if code in lower_case:
-            lowered = lowered or joined.lower()
-        searched = lowered if code in lower_case else joined
-        touched: list[int] = []
-        match = pattern.search(searched)
-        while match is not None:
-            index = bisect.bisect_right(starts, match.start()) - 1
-            touched.append(index)
-            # One match is enough for a sentence: go on from the next one.
-            if index + 1 >= len(starts):
-                break
-            match = pattern.search(searched, starts[index + 1])
-        found[code] = touched
-    return found
 
 
 def explanations(text: str, names: Mapping[str, str]) -> dict[str, int]:
@@ -225,16 +292,3 @@ def _spelled_before_brackets(text: str, name: str) -> int | None:
         if before > 0 and re.match(r"\w", text[before - 1]):
             return bracket.start()
     return None
-
-
-def in_reading_order(
-    found: Iterable[tuple[int, int, Iterable[ReadabilityIssue]]],
-) -> tuple[ReadabilityIssue, ...]:
-    """Issues found rule by rule, as ``(sentence, rule, issues)``, in the letter's order.
-
-    Each sentence's issues in the order of the rules, and each rule's in its
-    own order: as reading every sentence with every rule in turn gives them.
-    """
-    flat = [(index, order, issue) for index, order, issues in found for issue in issues]
-    flat.sort(key=lambda one: one[:2])
-    return tuple(issue for _, _, issue in flat)

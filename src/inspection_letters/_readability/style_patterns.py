@@ -41,16 +41,29 @@ _NOT_PASSIVE = frozenset(
         "talented tired unaccompanied undecided unsettled upset used wed wicked worried"
     )
 )
-_AFTER_BE = rf"\s+(?:{_ADVERB}\s+){{0,2}}((?:[a-z]+ed)|{'|'.join(_IRREGULAR)})\b"
+_PARTICIPLE = rf"((?:[a-z]+ed)|{'|'.join(_IRREGULAR)})\b"
+_AFTER_BE = rf"\s+(?:{_ADVERB}\s+){{0,2}}{_PARTICIPLE}"
 _PASSIVE = re.compile(rf"\b{_BE}{_AFTER_BE}", re.IGNORECASE)
 #: Where ``passives`` can find something, in ASCII text written in lower case: the same
 #: pattern, case-sensitive, with each form of *be* after its first letter's look back for
 #: the boundary, so that the engine skips to those letters rather than trying every form
 #: at every character (several times faster; it is a screen, so the forms' order is free).
+#: (``check_readability`` now screens by token, with the three parts below.)
 PASSIVE_IN_LOWER_CASE = re.compile(
     r"(?:a(?<!\w.)(?:m|re|ren't)|i(?<!\w.)(?:s|sn't)|w(?<!\w.)(?:as|ere|asn't|eren't)"
     rf"|b(?<!\w.)(?:e|een|eing)){_AFTER_BE}"
 )
+
+
+#: The passive's three parts, each matched within one whitespace-separated token (its
+#: pattern's ``\s+`` lie between them): a token that ends with a form of *be*, up to two
+#: that are adverbs, and one that starts with a participle (its word is group 1).
+#: ``TokenTable.rules`` in :mod:`.screening` reads a sentence's tokens with them.
+BE_AT_END = re.compile(rf"(?<!\w){_BE}\Z", re.IGNORECASE)
+ADVERB_TOKEN = re.compile(rf"{_ADVERB}\Z", re.IGNORECASE)
+PARTICIPLE_AT_START = re.compile(_PARTICIPLE, re.IGNORECASE)
+NOT_PASSIVE = _NOT_PASSIVE
+"""The words ending in *-ed* that follow *be* as adjectives, or are not participles."""
 
 
 def passives(text: str) -> Iterator[str]:
