@@ -340,16 +340,3 @@ def test_the_example_is_read_by_the_fast_converter_alone(monkeypatch: pytest.Mon
     expected = converter.structure(example_data(), Inspection)
     monkeypatch.setattr(json_files, "converter", None)  # reaching it would fail
     assert expected == load_inspection(EXAMPLE)
-
-
-def test_the_dates_read_once_are_kept_to_a_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The dates the fast converter remembers are at most so many, and read right past it."""
-    from inspection_letters._readers import fast_converter
-
-    monkeypatch.setattr(fast_converter, "_DATES", {})
-    monkeypatch.setattr(fast_converter, "_MOST_DATES", 3)
-    for day in range(1, 10):
-        data = example_data()
-        data["start"] = f"2022-02-0{day}"
-        assert day == load_inspection(data).start.day  # type: ignore[union-attr]
-    assert 3 == len(fast_converter._DATES)

@@ -44,10 +44,6 @@ from .json_values import (
 )
 
 _STR_ONLY = frozenset({str})
-# The dates files give, by their text, each read once: structure_date is a
-# regular expression and a parse, and an inspection's dates recur across files.
-_DATES: dict[str, dt.date] = {}
-_MOST_DATES = 4096
 
 
 class _NotReadError(Exception):
@@ -58,13 +54,6 @@ def _structure_plain_str(value: Any, _: type) -> str:
     if value.__class__ is not str:
         raise _NotReadError  # the detailed path says why
     return str(value)
-
-
-def _structure_date(value: Any, _: type) -> dt.date:
-    found = structure_date(value, _)
-    if value.__class__ is str and len(_DATES) < _MOST_DATES:
-        _DATES[value] = found
-    return found
 
 
 def _structure_wording(value: Any, _: type) -> WORDING:
@@ -120,7 +109,7 @@ def make_fast_converter(shipped_office: Callable[[Any], Any]) -> Converter:
     made.register_structure_hook_factory(is_tuple_of, _tuple_factory(made))
     made.register_structure_hook(str, _structure_plain_str)
     register_common(made)
-    made.register_structure_hook(dt.date, _structure_date)
+    made.register_structure_hook(dt.date, structure_date)
     made.register_structure_hook_func(lambda t: t == WORDING, _structure_wording)
     for kind in ENUMS:
         made.register_structure_hook(kind, _enum_hook(kind))
@@ -256,9 +245,7 @@ def _read_value(kind: Any, var: str, tag: str, env: dict[str, Any], made: Conver
     if kind is int:
         return [f"if {var}.__class__ is not int:", f"    {hook}"]
     looked_up: Mapping[str, Any] | None = None  # a value by its text
-    if kind is dt.date:
-        looked_up = _DATES  # a date read before
-    elif isinstance(kind, type) and issubclass(kind, Enum):
+    if isinstance(kind, type) and issubclass(kind, Enum):
         looked_up = kind._value2member_map_  # a stable word's member
     if looked_up is not None:
         env[f"_m{tag}"] = looked_up
