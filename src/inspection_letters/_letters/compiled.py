@@ -28,7 +28,7 @@ import functools
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .builder import LetterBuilder
+from .builder import LetterBuilder, Missing
 from .environment import _finalize, package_environment
 from .letter import Heading
 from .translation import Translator
@@ -89,6 +89,7 @@ def _compiled(name: str) -> tuple[Compiled, frozenset[str]] | None:
         "_new": object.__new__,
         "_set": object.__setattr__,
         "_Heading": Heading,
+        "_Missing": Missing,
     }
     exec(compile(source, f"<compiled {name}>", "exec"), namespace)
     compiled: Compiled = namespace[function]

@@ -28,6 +28,7 @@ from jinja2.runtime import Context
 from .._errors import InspectionLettersError, TemplateError, TemplateSecurityError
 from .._model.inspection import LetterDetails
 from .builder import FILTERS, LetterBuilder, Missing
+from .expressions import inline_test
 from .sandbox import ContainedLoader, LimitedSandbox
 
 _PACKAGE_LOADER = jinja2.PackageLoader("inspection_letters._letters", "templates")
@@ -45,6 +46,10 @@ def _finalize(value: Any) -> Any:
 
 def _is_missing(value: object) -> bool:
     return isinstance(value, Missing)
+
+
+# The compiled templates test it in place, as isinstance (``_Missing``: compiled.py).
+inline_test(_is_missing, "isinstance({}, _Missing)")
 
 
 def _configure(environment: jinja2.Environment) -> jinja2.Environment:

@@ -42,6 +42,16 @@ SPECIAL_NAMES = frozenset({"loop", "caller", "varargs", "kwargs", "self"})
 CONSTANTS = (str, int, float, bool, type(None))
 
 
+# Tests whose body is written in place of a call to them: Jinja2's ``none``, and the
+# library's ``missing`` (``environment.py``), found by their functions.
+_INLINE_TESTS: dict[Any, str] = {jinja2.tests.test_none: "({} is None)"}
+
+
+def inline_test(function: Any, body: str) -> None:
+    """Write ``body`` (a format, ``{}`` the value) in place of calls to the test ``function``."""
+    _INLINE_TESTS[function] = body
+
+
 class Scope:
     """The names a template, macro or loop body has assigned so far, and their Python names."""
 
@@ -128,6 +138,9 @@ class ExpressionTranslator:
             arguments = [self.expr(node.node, scope), *self.arguments(node, scope)]
             return f"{function}({', '.join(arguments)})"
         if isinstance(node, nodes.Test):
+            inline = _INLINE_TESTS.get(self.environment.tests.get(node.name))
+            if inline is not None and not node.args and not node.kwargs and node.dyn_args is None:
+                return inline.format(self.expr(node.node, scope))  # the test's body, in place
             function = self.plain(self.environment.tests, node.name, "test")
             arguments = [self.expr(node.node, scope), *self.arguments(node, scope)]
             return f"{function}({', '.join(arguments)})"
@@ -204,6 +217,15 @@ class ExpressionTranslator:
         return _LOOP_ATTRIBUTES[attribute].format(i=index, n=length)
 
     def call(self, call: nodes.Call, scope: Scope, *extra: str) -> str:
+        if not extra and self.needed(call, scope):
+            # need(value, "field", "description") where the value is there: the value itself,
+            # without the call. The field and description, constants, are the call's alone.
+            value = self.fresh("_n")
+            field, description = (repr(a.value) for a in call.args[1:])  # type: ignore[attr-defined]
+            given = self.expr(call.args[0], scope)
+            otherwise = f"{self.name('need', scope)}({value}, {field}, {description})"
+            there = f"({value} := {given}) and {value}.__class__ is not _Missing"
+            return f"({value} if {there} else {otherwise})"
         arguments = [*self.arguments(call, scope), *extra]
         if isinstance(call.node, nodes.Name):
             found = scope.find(call.node.name)
@@ -211,6 +233,19 @@ class ExpressionTranslator:
                 # A macro of an imported template: a function of the context too.
                 return f"{found[1]}({', '.join(['ctx', 'B', *arguments])})"
         return f"{self.expr(call.node, scope)}({', '.join(arguments)})"
+
+    def needed(self, call: nodes.Call, scope: Scope) -> bool:
+        """Whether ``call`` is the builder's ``need`` with constant field and description."""
+        return (
+            isinstance(call.node, nodes.Name)
+            and call.node.name == "need"
+            and scope.find("need") is None
+            and len(call.args) == 3
+            and not call.kwargs
+            and call.dyn_args is None
+            and call.dyn_kwargs is None
+            and all(isinstance(a, nodes.Const) and isinstance(a.value, str) for a in call.args[1:])
+        )
 
     def arguments(self, node: nodes.Call | nodes.Filter | nodes.Test, scope: Scope) -> list[str]:
         if node.dyn_args is not None or node.dyn_kwargs is not None:
