@@ -107,15 +107,16 @@ def director_outcome(inspection: Inspection) -> DirectorOutcome:
     if before is None:
         reason = "the previous outcome has no grades, so whether it improved cannot be told"
         raise LetterNotDueError(f"director letter not due for {area!r}: {reason}")
-    measure = "the lowest judgement" if by_judgements else "overall effectiveness"
-    newly = tuple(
-        _ORDER[at]
-        for at, grade in enumerate(now)
-        if grade is Grade.OUTSTANDING
-        and at != _OVERALL_AT
-        and (earlier := _previous_grade(previous, _ORDER[at])) is not None
-        and earlier is not Grade.OUTSTANDING
-    )
+    newly: tuple[JudgementArea, ...] = ()
+    if Grade.OUTSTANDING in now:  # most outcomes have none: the search is in C
+        newly = tuple(
+            _ORDER[at]
+            for at, grade in enumerate(now)
+            if grade is Grade.OUTSTANDING
+            and at != _OVERALL_AT
+            and (earlier := _previous_grade(previous, _ORDER[at])) is not None
+            and earlier is not Grade.OUTSTANDING
+        )
     rank_before, rank_after = _RANK(before), _RANK(after)
     change = None
     if before is Grade.INADEQUATE and rank_after > rank_before:
@@ -132,6 +133,7 @@ def director_outcome(inspection: Inspection) -> DirectorOutcome:
             by_judgements=by_judgements,
             newly_outstanding=newly,
         )
+    measure = "the lowest judgement" if by_judgements else "overall effectiveness"
     if rank_after < rank_before:
         reason = f"{measure} declined from {before.prose} to {after.prose}"
     elif rank_after >= _GOOD:
