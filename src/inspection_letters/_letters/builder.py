@@ -513,11 +513,15 @@ def _date_text(value: object, day: bool) -> str:
 
 def long_date(value: object) -> str:
     """A date as Ofsted writes it: ``1 April 2022``."""
+    if value.__class__ is dt.date:  # an inspection's dates: told without the checks
+        return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
     return _date_text(value, day=True)
 
 
 def month_year(value: object) -> str:
     """A month as letters name a visit: ``February 2022``."""
+    if value.__class__ is dt.date:
+        return f"{_MONTHS[value.month - 1]} {value.year}"
     return _date_text(value, day=False)
 
 
