@@ -418,7 +418,7 @@ def _grades_surely_fine(era: Framework, judgements: tuple[Judgement, ...]) -> bo
     if ranks and (overall > max(ranks) or overall < min(ranks)):
         return False  # overall-out-of-range
     # ranks has lost the overall grade: the places of the limiting areas after it move up.
-    return not (overall > 0 and any(ranks[place] == 0 for place in _LIMITING_AT[era]))
+    return not (overall > 0 and 0 in map(ranks.__getitem__, _LIMITING_AT[era]))
 
 
 _GRADED = (InspectionType.STANDARD, InspectionType.SHORT)
