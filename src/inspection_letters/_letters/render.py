@@ -23,6 +23,8 @@ from .letter import Letter
 def _environment(
     audience: Audience, template_dirs: Sequence[str | os.PathLike[str]]
 ) -> jinja2.Environment:
+    if not audience.sandboxed and not audience.directory and not template_dirs:
+        return package_environment()  # the library's own audiences, without a list made
     directories = [*([audience.directory] if audience.directory else []), *template_dirs]
     if not audience.sandboxed and not directories:
         return package_environment()
