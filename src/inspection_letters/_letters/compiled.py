@@ -30,9 +30,10 @@ from typing import Any
 
 import jinja2
 
-from .builder import LetterBuilder, Missing
+from .builder import LetterBuilder
 from .environment import _finalize, package_environment
 from .letter import Heading
+from .placeholders import Missing
 from .translation import Translator
 
 #: A compiled template: the render context and the letter's builder in, the text written

@@ -14,10 +14,11 @@ from .._model.inspection import Inspection
 from .._model.people import OFFICES
 from .._model.rules import check
 from .audiences import Audience, AudienceRegistry, audiences
-from .builder import LetterBuilder, Missing
+from .builder import LetterBuilder
 from .compiled import compiled_template, names_read
 from .environment import get_template, package_environment, render, user_environment
 from .letter import Letter
+from .placeholders import Missing
 
 
 def _environment(
