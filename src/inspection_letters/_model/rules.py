@@ -17,7 +17,7 @@ from .frameworks import LIMITING_AREAS, Framework, InspectionType, JudgementArea
 from .grades import Grade
 from .inspection import Inspection
 from .precheck import PRECHECKED as PRECHECKED
-from .precheck import surely_clean
+from .precheck import surely_clean as surely_clean
 
 
 @unique
