@@ -29,7 +29,17 @@ from .report import (
     issue_of,
     uk_reading_age,
 )
-from .screening import LONGEST_PACKED, RULE_BITS, WIDTH, TokenTable, WordScreens, tokens_of
+from .screening import (
+    BES,
+    LONGEST_PACKED,
+    OTHERS,
+    PARTICIPLES,
+    RULE_BITS,
+    WIDTH,
+    TokenTable,
+    WordScreens,
+    tokens_of,
+)
 from .syllables import Counter, syllable_counter
 from .word_lists import _table, abbreviations, acronyms
 
@@ -179,9 +189,13 @@ def _tally(
         if max(map(len, texts[low : low + step])) < LONGEST_PACKED:
             packed = [sum(map(get, some)) for some in tokens]
             words += [one & _COUNT for one in packed]
-            syllables += [one >> 2 * WIDTH for one in packed]
-            flagged = [i for i, one in enumerate(packed) if one >> WIDTH & _COUNT]
-        else:  # a segment of a million characters or more: counted token by token
+            syllables += [one >> 4 * WIDTH for one in packed]
+            flagged = [
+                i
+                for i, one in enumerate(packed)
+                if one & OTHERS or (one & BES and one & PARTICIPLES)
+            ]
+        else:  # a segment of thousands of characters: counted token by token
             counted = [table.counts(some) for some in tokens]
             words += [one[0] for one in counted]
             syllables += [one[2] for one in counted]
