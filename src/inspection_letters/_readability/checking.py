@@ -179,7 +179,8 @@ def _tally(
     worked out again): a few thousand segments at a time.
     """
     get = table.__getitem__
-    rules = table.rules
+    rules, passive = table.rules, table.passive
+    passive_bit = RULE_BITS["passive-voice"] & enabled
     words: list[int] = []
     syllables: list[int] = []
     masks: dict[int, int] = {}
@@ -187,21 +188,29 @@ def _tally(
     for low in range(0, len(texts), step):
         tokens = [part.split() for part in texts[low : low + step]]
         if max(map(len, texts[low : low + step])) < LONGEST_PACKED:
-            packed = [sum(map(get, some)) for some in tokens]
-            words += [one & _COUNT for one in packed]
-            syllables += [one >> 4 * WIDTH for one in packed]
-            flagged = [
-                i
-                for i, one in enumerate(packed)
-                if one & OTHERS or (one & BES and one & PARTICIPLES)
-            ]
+            flags = [sum(map(get, some)) for some in tokens]
+            words += [one & _COUNT for one in flags]
+            syllables += [one >> 4 * WIDTH for one in flags]
         else:  # a segment of thousands of characters: counted token by token
             counted = [table.counts(some) for some in tokens]
             words += [one[0] for one in counted]
             syllables += [one[2] for one in counted]
-            flagged = [i for i, one in enumerate(counted) if one[1]]
+            flags = [one[1] for one in counted]
+        if passive_bit:
+            flagged = [
+                i
+                for i, one in enumerate(flags)
+                if one & OTHERS or (one & BES and one & PARTICIPLES)
+            ]
+        else:
+            flagged = [i for i, one in enumerate(flags) if one & OTHERS]
         for i in flagged:
-            mask = rules(tokens[i], prose[low + i]) & enabled
+            if flags[i] & OTHERS:
+                mask = rules(tokens[i], prose[low + i]) & enabled
+            elif prose[low + i] and passive(tokens[i]):
+                mask = passive_bit
+            else:
+                continue
             if mask:
                 masks[low + i] = mask
     return words, syllables, masks

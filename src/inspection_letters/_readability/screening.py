@@ -15,6 +15,8 @@ The same reading gives each token's words and syllables, so a segment's counts
 are one lookup a token, at the speed of a dictionary.
 """
 
+import functools
+import operator
 import re
 from collections.abc import Callable, Iterable, Mapping
 
@@ -53,7 +55,8 @@ LONGEST_PACKED = 1 << (WIDTH - 1)
 _COUNT = (1 << WIDTH) - 1
 #: The packed counts' fields of the tokens that could set off a rule but the passive, of those
 #: that end with *be*, and of those that start with a participle.
-OTHERS, BES, PARTICIPLES = FIELDS = tuple(_COUNT << WIDTH * n for n in (1, 2, 3))
+OTHERS, BES, PARTICIPLES = (_COUNT << WIDTH * n for n in (1, 2, 3))
+_FLAGS = OTHERS | BES | PARTICIPLES
 
 
 @frozen(kw_only=True)
@@ -173,16 +176,16 @@ class TokenTable(dict[str, int]):
             mask |= _NUMBER
         return mask
 
-    def counts(self, tokens: list[str]) -> tuple[int, bool, int]:
-        """A segment's words, whether it could set off a rule, and syllables: token by token.
+    def counts(self, tokens: list[str]) -> tuple[int, int, int]:
+        """A segment's words, flags and syllables, token by token: for a segment of any length.
 
-        (For a segment of any length; :func:`could_set_off` tells the same of packed counts.)
+        Its flags are the fields ``OTHERS``, ``BES`` and ``PARTICIPLES`` of its
+        tokens' packed counts, each not 0 where its packed sum's is not.
         """
         packed = list(map(self.__getitem__, tokens))
-        others, bes, participles = (any(one & field for one in packed) for field in FIELDS)
         return (
             sum(one & _COUNT for one in packed),
-            others or (bes and participles),
+            functools.reduce(operator.or_, packed, 0) & _FLAGS,
             sum(one >> 4 * WIDTH for one in packed),
         )
 
@@ -203,6 +206,13 @@ class TokenTable(dict[str, int]):
         if prose and _SEQUENCE.search(codes):
             mask |= _PASSIVE
         return mask
+
+    def passive(self, tokens: list[str]) -> bool:
+        """Whether a sentence of these tokens has the passive's shape (as :meth:`rules` reads it).
+
+        For a segment that could set off no other rule: only the shape need be read.
+        """
+        return _SEQUENCE.search(bytes(map(self.codes.__getitem__, tokens))) is not None
 
 
 def _participle(token: str) -> bool:
