@@ -34,6 +34,7 @@ from .screening import (
     LONGEST_PACKED,
     OTHERS,
     PARTICIPLES,
+    PASSIVE_SHAPE,
     RULE_BITS,
     WIDTH,
     TokenTable,
@@ -179,7 +180,7 @@ def _tally(
     worked out again): a few thousand segments at a time.
     """
     get = table.__getitem__
-    rules, passive = table.rules, table.passive
+    rules, shape, code = table.rules, PASSIVE_SHAPE.search, table.codes.__getitem__
     passive_bit = RULE_BITS["passive-voice"] & enabled
     words: list[int] = []
     syllables: list[int] = []
@@ -188,26 +189,26 @@ def _tally(
     for low in range(0, len(texts), step):
         tokens = [part.split() for part in texts[low : low + step]]
         if max(map(len, texts[low : low + step])) < LONGEST_PACKED:
-            flags = [sum(map(get, some)) for some in tokens]
-            words += [one & _COUNT for one in flags]
-            syllables += [one >> 4 * WIDTH for one in flags]
+            packed = [sum(map(get, some)) for some in tokens]
+            words += [one & _COUNT for one in packed]
+            syllables += [one >> 4 * WIDTH for one in packed]
         else:  # a segment of thousands of characters: counted token by token
             counted = [table.counts(some) for some in tokens]
             words += [one[0] for one in counted]
             syllables += [one[2] for one in counted]
-            flags = [one[1] for one in counted]
+            packed = [one[1] for one in counted]
         if passive_bit:
             flagged = [
                 i
-                for i, one in enumerate(flags)
+                for i, one in enumerate(packed)
                 if one & OTHERS or (one & BES and one & PARTICIPLES)
             ]
         else:
-            flagged = [i for i, one in enumerate(flags) if one & OTHERS]
+            flagged = [i for i, one in enumerate(packed) if one & OTHERS]
         for i in flagged:
-            if flags[i] & OTHERS:
+            if packed[i] & OTHERS:
                 mask = rules(tokens[i], prose[low + i]) & enabled
-            elif prose[low + i] and passive(tokens[i]):
+            elif prose[low + i] and shape(bytes(map(code, tokens[i]))):
                 mask = passive_bit
             else:
                 continue

@@ -207,13 +207,6 @@ class TokenTable(dict[str, int]):
             mask |= _PASSIVE
         return mask
 
-    def passive(self, tokens: list[str]) -> bool:
-        """Whether a sentence of these tokens has the passive's shape (as :meth:`rules` reads it).
-
-        For a segment that could set off no other rule: only the shape need be read.
-        """
-        return _SEQUENCE.search(bytes(map(self.codes.__getitem__, tokens))) is not None
-
 
 def _participle(token: str) -> bool:
     """Whether ``token`` starts with a participle that the passive's pattern would report."""
@@ -233,7 +226,9 @@ def _codes_with(part: int) -> str:
 
 
 _ANY_BUT_PASSIVE = re.compile(f"[{_codes_with(_RULES & ~_PASSIVE)}]".encode())
-_SEQUENCE = re.compile(
+#: The passive's shape in a segment's codes (see :meth:`TokenTable.rules`), for a segment that
+#: could set off no other rule: ``PASSIVE_SHAPE.search(bytes(map(table.codes.__getitem__, …)))``.
+PASSIVE_SHAPE = _SEQUENCE = re.compile(
     f"[{_codes_with(_BE_PART)}][{_codes_with(_ADVERB_PART)}]{{0,2}}[{_codes_with(_PASSIVE)}]".encode()
 )
 
