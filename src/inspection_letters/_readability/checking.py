@@ -175,9 +175,12 @@ def _tally(
 ) -> tuple[list[int], list[int], dict[int, int]]:
     """Each segment's words and syllables, and the rules that could find something in it.
 
-    A segment's tokens are looked up once for its counts, and kept only while
-    the rules that could read it are told apart (so that their hashes are not
-    worked out again): a few thousand segments at a time.
+    A segment's tokens are looked up once for its counts (one ``sum`` of their
+    packed counts; a segment too long to pack alone counted token by token), and
+    kept only while the rules that could read it are told apart (so that their
+    hashes are not worked out again): a few thousand segments at a time. A
+    segment with no token for a rule but the passive has only the passive's
+    shape read.
     """
     get = table.__getitem__
     rules, shape, code = table.rules, PASSIVE_SHAPE.search, table.codes.__getitem__
@@ -187,16 +190,19 @@ def _tally(
     masks: dict[int, int] = {}
     step = 4096
     for low in range(0, len(texts), step):
-        tokens = [part.split() for part in texts[low : low + step]]
-        if max(map(len, texts[low : low + step])) < LONGEST_PACKED:
-            packed = [sum(map(get, some)) for some in tokens]
-            words += [one & _COUNT for one in packed]
-            syllables += [one >> 4 * WIDTH for one in packed]
-        else:  # a segment of thousands of characters: counted token by token
-            counted = [table.counts(some) for some in tokens]
-            words += [one[0] for one in counted]
-            syllables += [one[2] for one in counted]
-            packed = [one[1] for one in counted]
+        chunk = texts[low : low + step]
+        tokens = [part.split() for part in chunk]
+        packed = [sum(map(get, some)) for some in tokens]
+        counts = [one & _COUNT for one in packed]
+        sums = [one >> 4 * WIDTH for one in packed]
+        if max(map(len, chunk)) >= LONGEST_PACKED:
+            # A segment of thousands of characters, whose sum's fields could overflow: its
+            # counts are summed token by token.
+            for i, part in enumerate(chunk):
+                if len(part) >= LONGEST_PACKED:
+                    counts[i], packed[i], sums[i] = table.counts(tokens[i])
+        words += counts
+        syllables += sums
         if passive_bit:
             flagged = [
                 i
