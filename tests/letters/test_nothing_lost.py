@@ -23,7 +23,7 @@ from inspection_letters import (
     director_outcome,
     render_letter,
 )
-from inspection_letters._letters.builder import long_date, month_year, number_words
+from inspection_letters._letters.filters import long_date, month_year, number_words
 from inspection_letters.strategies import inspections
 from tests.helpers import bulleted, example, unescape_markdown
 

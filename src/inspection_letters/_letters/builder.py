@@ -6,8 +6,6 @@ them is an error. So a template holds only wording, and a writer lays out the
 result in any format.
 """
 
-import datetime as dt
-import operator
 import secrets
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -32,6 +30,7 @@ from .letter import (
     Signature,
     unchecked,
 )
+from .placeholders import Missing, shown_placeholders
 
 _SINGLE = ("title", "date_line", "delivery", "salutation", "closing")
 _SINGLE_SIGNATURE = ("signature_name", "signature_description", "signature_image")
@@ -48,63 +47,6 @@ BUILDER_FUNCTIONS = frozenset(
 # around a random number drawn once a process, which no data can know, and so
 # cannot forge.
 _QUOTE_MARK = "\ue000" + secrets.token_hex(8) + ":{}\ue001"
-
-
-# The attributes of missing data that a template prints on their own, and the
-# short placeholder each is shown as where it stands ("Dear [first name]").
-# Any other attribute of a placeholder is the placeholder itself.
-_SHORT_PLACEHOLDERS = {"given_name": "first name", "email": "email address"}
-
-
-class Missing:
-    """A placeholder for data a letter needs but the inspection lacks.
-
-    It prints as an instruction in the style of Ofsted's own ("Add recipient
-    details (local authority to complete)"), and any attribute of it is itself,
-    so a template can read ``recipient.email`` from a missing recipient; an
-    attribute printed on its own in a sentence, such as ``recipient.given_name``
-    in "Dear ...", is a short placeholder worded for its place: "Dear [first name]".
-    """
-
-    def __init__(
-        self,
-        description: str,
-        field: str = "",
-        *,
-        short: str | None = None,
-        made: "list[Missing] | None" = None,
-    ) -> None:
-        self.description = description
-        self.field = field
-        self.short = short
-        self._made = made if made is not None else []
-        self._made.append(self)
-        self._parts: dict[str, Missing] = {}
-
-    def __str__(self) -> str:
-        if self.short is not None:
-            return f"[{self.short}]"
-        return f"Add {self.description} (to complete)"
-
-    def __getattr__(self, name: str) -> "Missing":
-        if name.startswith("__") or name.startswith("_"):
-            raise AttributeError(name)
-        short = _SHORT_PLACEHOLDERS.get(name)
-        if short is None:
-            return self
-        part = self._parts.get(name)
-        if part is None:
-            part = Missing(
-                f"{self.description}: {short}", f"{self.field}.{name}", short=short, made=self._made
-            )
-            self._parts[name] = part
-        return part
-
-    def __bool__(self) -> bool:
-        return True
-
-    def __iter__(self) -> Any:
-        return iter(())
 
 
 class LetterBuilder:
@@ -303,61 +245,10 @@ class LetterBuilder:
         return texts
 
     def _shown_placeholders(self) -> tuple[Placeholder, ...]:
-        """The placeholders the letter shows, each once, in the order the letter shows them.
-
-        Each placeholder's place is where its text is first found in the letter's
-        text, its parts in the order a writer lays them out (the letterhead and the
-        date, the recipient, the salutation and title, the body, the sign-off) and
-        joined by line breaks; a text is listed by the first placeholder made with it.
-        """
+        """The placeholders the letter shows, each once, in the order the letter shows them."""
         if not self._placeholders:
             return ()
-        first: dict[str, Missing] = {}
-        for missing in self._placeholders:
-            first.setdefault(str(missing), missing)
-        single, lines = self._single, self._lines
-        pieces = [
-            "\n".join(lines["address"]),
-            "\n".join(lines["contacts"]),
-            "\n".join(lines["direct"]),
-            single.get("date_line", ""),
-            single.get("delivery", ""),
-            "\n".join(lines["sender"]),
-            "\n".join(lines["recipient"]),
-            single.get("salutation", ""),
-            single.get("title", ""),
-        ]
-        for block in self._body:
-            if isinstance(block, Paragraph):
-                content = block.content
-                if len(content) == 1 and isinstance(content[0], str):
-                    pieces.append(content[0])
-                else:
-                    pieces += [p.text if isinstance(p, Quote) else p for p in content]
-            elif isinstance(block, Heading):
-                pieces.append(block.text)
-            elif isinstance(block, GradeTable):
-                pieces += (block.caption, *block.headers)
-                for row in block.rows:
-                    pieces += (row.judgement, row.grade)
-            elif isinstance(block, FindingList):
-                pieces += block.items
-        pieces += (
-            single.get("closing", ""),
-            single.get("signature_description", ""),
-            single.get("signature_name", ""),
-            "\n".join(lines["signature_roles"]),
-        )
-        whole = "\n".join(pieces)
-        shown: list[tuple[int, Placeholder]] = []
-        for text, missing in first.items():
-            where = whole.find(text)
-            if where >= 0:
-                made = _placeholder(field=missing.field, description=missing.description, text=text)
-                shown.append((where, made))
-        # By place alone: two placeholders are never compared (one text may begin another).
-        shown.sort(key=_PLACE)
-        return tuple([placeholder for _, placeholder in shown])
+        return shown_placeholders(self._placeholders, self._single, self._lines, self._body)
 
     def _check_characters(self) -> None:
         """Refuse a control character (or the like) that a template, not the data, wrote.
@@ -447,8 +338,7 @@ class LetterBuilder:
 # The builder's values are of the right types by construction: made without attrs' checks.
 _letter, _letterhead, _signature = unchecked(Letter), unchecked(Letterhead), unchecked(Signature)
 _grade_table, _finding_list = unchecked(GradeTable), unchecked(FindingList)
-_paragraph, _placeholder = unchecked(Paragraph), unchecked(Placeholder)
-_PLACE = operator.itemgetter(0)
+_paragraph = unchecked(Paragraph)
 _FINDING_TEXT = Finding.__dict__["text"].__get__
 
 #: The rows of the grade table for each judgement and grade: the framework's own words.
@@ -489,58 +379,3 @@ def _text(value: object, what: str) -> str:
 
 def _choices(names: Iterable[str]) -> str:
     return ", ".join(repr(n) for n in names)
-
-
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-_NUMBER_WORDS = (
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-    "eighteen", "nineteen", "twenty",
-)  # fmt: skip
-
-
-def _date_text(value: object, day: bool) -> str:
-    if isinstance(value, Missing):
-        return str(value)
-    if not isinstance(value, dt.date):
-        raise InvalidValueError(f"{value!r} is not a date")
-    month_and_year = f"{_MONTHS[value.month - 1]} {value.year}"
-    return f"{value.day} {month_and_year}" if day else month_and_year
-
-
-def long_date(value: object) -> str:
-    """A date as Ofsted writes it: ``1 April 2022``."""
-    if value.__class__ is dt.date:  # an inspection's dates: told without the checks
-        return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
-    return _date_text(value, day=True)
-
-
-def month_year(value: object) -> str:
-    """A month as letters name a visit: ``February 2022``."""
-    if value.__class__ is dt.date:
-        return f"{_MONTHS[value.month - 1]} {value.year}"
-    return _date_text(value, day=False)
-
-
-def number_words(value: object) -> str:
-    """A small number in words, as letters write a team's size: ``six``; larger in digits."""
-    if isinstance(value, Missing):
-        return str(value)
-    if value is None:
-        # Never "None" in a letter: the filter's text would pass the check of what is printed.
-        raise TemplateError(
-            "number_words was given None; use need() for a number that may be missing"
-        )
-    if isinstance(value, int) and 0 <= value < len(_NUMBER_WORDS):
-        return _NUMBER_WORDS[value]
-    return str(value)
-
-
-FILTERS: dict[str, Callable[[object], str]] = {
-    "long_date": long_date,
-    "month_year": month_year,
-    "number_words": number_words,
-}

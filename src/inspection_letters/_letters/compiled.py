@@ -28,9 +28,12 @@ import functools
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .builder import LetterBuilder, Missing
+import jinja2
+
+from .builder import LetterBuilder
 from .environment import _finalize, package_environment
 from .letter import Heading
+from .placeholders import Missing
 from .translation import Translator
 
 #: A compiled template: the render context and the letter's builder in, the text written
@@ -70,8 +73,17 @@ def names_read(name: str) -> frozenset[str] | None:
 
 @functools.cache
 def _compiled(name: str) -> tuple[Compiled, frozenset[str]] | None:
+    return translated(package_environment(), name)
 
-    environment = package_environment()
+
+def translated(
+    environment: jinja2.Environment, name: str
+) -> tuple[Compiled, frozenset[str]] | None:
+    """Template ``name`` of ``environment`` compiled, with the context's names it reads.
+
+    ``None`` where the translation does not cover it. Only the library's own
+    templates are compiled when letters are rendered; tests compile others.
+    """
     translator = Translator(environment)
     try:
         function = translator.template(name)

@@ -27,8 +27,10 @@ from jinja2.runtime import Context
 
 from .._errors import InspectionLettersError, TemplateError, TemplateSecurityError
 from .._model.inspection import LetterDetails
-from .builder import FILTERS, LetterBuilder, Missing
+from .builder import LetterBuilder
 from .expressions import inline_test
+from .filters import FILTERS
+from .placeholders import Missing
 from .sandbox import ContainedLoader, LimitedSandbox
 
 _PACKAGE_LOADER = jinja2.PackageLoader("inspection_letters._letters", "templates")

@@ -2,7 +2,7 @@
 
 import operator
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import jinja2
@@ -10,19 +10,22 @@ import jinja2
 from .._errors import TemplateError
 from .._model.frameworks import JudgementArea
 from .._model.grades import Grade
-from .._model.inspection import Inspection, Judgement
+from .._model.inspection import Inspection
 from .._model.people import OFFICES
 from .._model.rules import check
 from .audiences import Audience, AudienceRegistry, audiences
-from .builder import LetterBuilder, Missing
+from .builder import LetterBuilder
 from .compiled import compiled_template, names_read
 from .environment import get_template, package_environment, render, user_environment
 from .letter import Letter
+from .placeholders import Missing
 
 
 def _environment(
     audience: Audience, template_dirs: Sequence[str | os.PathLike[str]]
 ) -> jinja2.Environment:
+    if not audience.sandboxed and not audience.directory and not template_dirs:
+        return package_environment()  # the library's own audiences, without a list made
     directories = [*([audience.directory] if audience.directory else []), *template_dirs]
     if not audience.sandboxed and not directories:
         return package_environment()
@@ -39,7 +42,7 @@ def _grade_rows(inspection: Inspection, builder: LetterBuilder) -> list[tuple[Ju
     era = inspection.era
     judgements = inspection.judgements
     areas = era.areas if era is not None else tuple(j.area for j in judgements)
-    if len(judgements) == len(areas) and all(map(operator.is_, _areas(judgements), areas)):
+    if len(judgements) == len(areas) and all(map(operator.is_, map(_AREA, judgements), areas)):
         # Nearly every inspection: one judgement an area, in the era's order.
         return [(j.area, j.grade) for j in judgements]
     # What grade_of gives, found once: the first grade of each area.
@@ -55,10 +58,6 @@ def _grade_rows(inspection: Inspection, builder: LetterBuilder) -> list[tuple[Ju
             )
         rows.append((area, grade))
     return rows
-
-
-def _areas(judgements: tuple[Judgement, ...]) -> Iterator[JudgementArea]:
-    return map(_AREA, judgements)
 
 
 _AREA = operator.attrgetter("area")

@@ -88,6 +88,9 @@ class Translator(ExpressionTranslator):
                 if isinstance(child, nodes.TemplateData):
                     if out != self.letter_out or not child.data.isspace():
                         self.write(indent, f"{out}.append({child.data!r})")
+                elif self.builder_block(child, scope):
+                    # The builder's grade_table and finding_list write nothing: called for a block.
+                    self.write(indent, self.expr(child, scope))
                 elif not self.inline_macro(child, out, indent, scope):
                     self.write(indent, f"{out}.append({self.printed(child, scope)})")
         elif isinstance(node, nodes.If):
@@ -272,6 +275,15 @@ class Translator(ExpressionTranslator):
             else:
                 raise UnsupportedError(f"{type(node).__name__} in the imported {name!r}")
         return scope
+
+    def builder_block(self, node: nodes.Node, scope: Scope) -> bool:
+        """Whether ``node`` calls the builder's ``grade_table`` or ``finding_list``."""
+        return (
+            isinstance(node, nodes.Call)
+            and isinstance(node.node, nodes.Name)
+            and node.node.name in ("grade_table", "finding_list")
+            and scope.find(node.node.name) is None
+        )
 
     def inline_macro(self, node: nodes.Node, out: str, indent: int, scope: Scope) -> bool:
         """Write the body of a macro printed by ``{{ macro(...) }}`` in place, where it can.

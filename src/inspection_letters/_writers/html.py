@@ -120,22 +120,26 @@ def write_html(letter: Letter) -> str:
     end; ``markup`` is the markup waiting for the next text.
     """
     # A title element holds text only: a line break in the data becomes a space.
-    out = [_PREAMBLE, " ".join(f"{letter.title}: {letter.area}".split())]
-    markup = _STYLE_AND_HEAD
+    # The stylesheet stands alone, before an empty text, so that no markup is added to it.
+    out = [_PREAMBLE, " ".join(f"{letter.title}: {letter.area}".split()), _STYLE_AND_HEAD, ""]
+    markup = ""
     head = letter.letterhead
     if head is not None:
         if head.logo is not None:
             markup += _image("logo", head.logo, head.logo_alt or "")
         markup += '<address class="letterhead">\n'
-        groups = [group for group in (head.address, head.contacts, head.direct) if group]
-        for group in groups:
-            out += (markup + "<p>", "\n".join(group))
-            markup = "</p>\n"
-        markup += "</address>\n" if groups else "\n</address>\n"
-    for kind, single in (("date", letter.date_line), ("delivery", letter.delivery)):
-        if single is not None:
-            out += (f'{markup}<p class="{kind}">', single)
-            markup = "</p>\n"
+        grouped = False
+        for group in (head.address, head.contacts, head.direct):
+            if group:
+                out += (markup + "<p>", "\n".join(group))
+                markup, grouped = "</p>\n", True
+        markup += "</address>\n" if grouped else "\n</address>\n"
+    if letter.date_line is not None:
+        out += (markup + '<p class="date">', letter.date_line)
+        markup = "</p>\n"
+    if letter.delivery is not None:
+        out += (markup + '<p class="delivery">', letter.delivery)
+        markup = "</p>\n"
     if letter.sender:
         out += (markup + '<p class="sender">', "\n".join(letter.sender))
         markup = "</p>\n"

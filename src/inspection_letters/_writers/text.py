@@ -93,7 +93,13 @@ def write_text(letter: Letter) -> str:
     parts: list[str] = []
     head = letter.letterhead
     if head is not None:
-        parts += ["\n".join(group) for group in (head.address, head.contacts, head.direct) if group]
+        # Spelt out: a comprehension is a function call of its own.
+        if head.address:
+            parts.append("\n".join(head.address))
+        if head.contacts:
+            parts.append("\n".join(head.contacts))
+        if head.direct:
+            parts.append("\n".join(head.direct))
     if letter.date_line is not None:
         parts.append(letter.date_line)
     if letter.delivery is not None:
@@ -116,8 +122,9 @@ def write_text(letter: Letter) -> str:
             parts.append(block.text)
         elif isinstance(block, GradeTable):
             rows = ["\t".join(block.headers)]
-            rows += [f"{row.judgement}\t{row.grade}" for row in block.rows]
-            parts.append("\n".join(rows))
+            for row in block.rows:
+                rows += ("\n", row.judgement, "\t", row.grade)
+            parts.append("".join(rows))
         else:
             parts.append(_text_block(block))
     if letter.closing is not None:
