@@ -250,6 +250,24 @@ def test_segments_of_a_million_characters_are_counted_alike(text: str) -> None:
         assert expected == check_readability(text)
 
 
+@given(_texts(), st.integers(min_value=1, max_value=80))
+def test_long_segments_among_short_ones_are_counted_alike(text: str, longest: int) -> None:
+    """Segments too long to pack, among others that are not, are counted alike: the same report."""
+    expected = check_readability(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(checking, "LONGEST_PACKED", longest)
+        assert expected == check_readability(text)
+
+
+def test_a_segment_of_thousands_of_characters_is_counted() -> None:
+    """A segment longer than a packed sum can hold has its words and syllables all counted."""
+    sentence = " ".join(["We met you and your carer was asked to help"] * 500) + "."
+    text = f"Our visit\n\n{sentence} You helped us."
+    report = check_readability(text)
+    assert (2, 5003) == (report.sentences, report.words)
+    assert ["long-sentence", "passive-voice"] == [issue.code for issue in report.issues][:2]
+
+
 def test_a_full_table_of_tokens_starts_again() -> None:
     """The table of tokens is emptied when it is full, and the report is the same."""
     text = " ".join(f"We met {n} children and they were helped." for n in range(50))

@@ -29,7 +29,18 @@ from .report import (
     issue_of,
     uk_reading_age,
 )
-from .screening import LONGEST_PACKED, RULE_BITS, WIDTH, TokenTable, WordScreens, tokens_of
+from .screening import (
+    BES,
+    LONGEST_PACKED,
+    OTHERS,
+    PARTICIPLES,
+    PASSIVE_SHAPE,
+    RULE_BITS,
+    WIDTH,
+    TokenTable,
+    WordScreens,
+    tokens_of,
+)
 from .syllables import Counter, syllable_counter
 from .word_lists import _table, abbreviations, acronyms
 
@@ -164,30 +175,49 @@ def _tally(
 ) -> tuple[list[int], list[int], dict[int, int]]:
     """Each segment's words and syllables, and the rules that could find something in it.
 
-    A segment's tokens are looked up once for its counts, and kept only while
-    the rules that could read it are told apart (so that their hashes are not
-    worked out again): a few thousand segments at a time.
+    A segment's tokens are looked up once for its counts (one ``sum`` of their
+    packed counts; a segment too long to pack alone counted token by token), and
+    kept only while the rules that could read it are told apart (so that their
+    hashes are not worked out again): a few thousand segments at a time. A
+    segment with no token for a rule but the passive has only the passive's
+    shape read.
     """
     get = table.__getitem__
-    rules = table.rules
+    rules, shape, code = table.rules, PASSIVE_SHAPE.search, table.codes.__getitem__
+    passive_bit = RULE_BITS["passive-voice"] & enabled
     words: list[int] = []
     syllables: list[int] = []
     masks: dict[int, int] = {}
     step = 4096
     for low in range(0, len(texts), step):
-        tokens = [part.split() for part in texts[low : low + step]]
-        if max(map(len, texts[low : low + step])) < LONGEST_PACKED:
-            packed = [sum(map(get, some)) for some in tokens]
-            words += [one & _COUNT for one in packed]
-            syllables += [one >> 2 * WIDTH for one in packed]
-            flagged = [i for i, one in enumerate(packed) if one >> WIDTH & _COUNT]
-        else:  # a segment of a million characters or more: counted token by token
-            counted = [table.counts(some) for some in tokens]
-            words += [one[0] for one in counted]
-            syllables += [one[2] for one in counted]
-            flagged = [i for i, one in enumerate(counted) if one[1]]
+        chunk = texts[low : low + step]
+        tokens = [part.split() for part in chunk]
+        packed = [sum(map(get, some)) for some in tokens]
+        counts = [one & _COUNT for one in packed]
+        sums = [one >> 4 * WIDTH for one in packed]
+        if max(map(len, chunk)) >= LONGEST_PACKED:
+            # A segment of thousands of characters, whose sum's fields could overflow: its
+            # counts are summed token by token.
+            for i, part in enumerate(chunk):
+                if len(part) >= LONGEST_PACKED:
+                    counts[i], packed[i], sums[i] = table.counts(tokens[i])
+        words += counts
+        syllables += sums
+        if passive_bit:
+            flagged = [
+                i
+                for i, one in enumerate(packed)
+                if one & OTHERS or (one & BES and one & PARTICIPLES)
+            ]
+        else:
+            flagged = [i for i, one in enumerate(packed) if one & OTHERS]
         for i in flagged:
-            mask = rules(tokens[i], prose[low + i]) & enabled
+            if packed[i] & OTHERS:
+                mask = rules(tokens[i], prose[low + i]) & enabled
+            elif prose[low + i] and shape(bytes(map(code, tokens[i]))):
+                mask = passive_bit
+            else:
+                continue
             if mask:
                 masks[low + i] = mask
     return words, syllables, masks

@@ -15,6 +15,8 @@ The same reading gives each token's words and syllables, so a segment's counts
 are one lookup a token, at the speed of a dictionary.
 """
 
+import functools
+import operator
 import re
 from collections.abc import Callable, Iterable, Mapping
 
@@ -40,16 +42,21 @@ RULE_BITS = {
 }
 _ABBREVIATION, _ACRONYM, _AVOID, _PASSIVE, _DATE, _NUMBER = RULE_BITS.values()
 
-WIDTH = 21
-"""The bits of each count in a token's packed counts: words, then flagged tokens, then syllables.
+WIDTH = 12
+"""The bits of each count in a token's packed counts (see :class:`TokenTable`).
 
-A segment's counts are the sum of its tokens' packed counts, so each of the first
-two must stay below ``2 ** WIDTH`` in a segment: one shorter than ``2 ** (WIDTH - 1)``
-characters, which has fewer words and tokens than that. Longer ones are counted
-token by token (see :meth:`TokenTable.counts`).
+A segment's counts are the sum of its tokens' packed counts, so each of the
+first four must stay below ``2 ** WIDTH`` in a segment: one shorter than
+``2 ** (WIDTH - 1)`` characters, which has fewer words and tokens than that.
+(Then a segment's sum also fits in a machine word, which ``sum`` adds fastest.)
+Longer ones are counted token by token (see :meth:`TokenTable.counts`).
 """
 LONGEST_PACKED = 1 << (WIDTH - 1)
 _COUNT = (1 << WIDTH) - 1
+#: The packed counts' fields of the tokens that could set off a rule but the passive, of those
+#: that end with *be*, and of those that start with a participle.
+OTHERS, BES, PARTICIPLES = (_COUNT << WIDTH * n for n in (1, 2, 3))
+_FLAGS = OTHERS | BES | PARTICIPLES
 
 
 @frozen(kw_only=True)
@@ -93,14 +100,19 @@ _NUMBER_START = re.compile(rf"(?<![\w-])(?:{'|'.join(NUMBER_WORDS)})", re.IGNORE
 
 
 class TokenTable(dict[str, int]):
-    """Each token seen, by its packed counts: its words, whether it is flagged, its syllables.
+    """Each token seen, by its packed counts: its words, what it could set off, its syllables.
 
     ``table[token]`` reads a token the first time it is asked for: its words
     (:func:`~.report.words_of`), their syllables, and what it could set off:
     the rules (:data:`RULE_BITS`) and the passive's parts, kept in ``codes``
     as a byte a token (0 for a token with neither). Counts are packed into one
-    number, ``words | flagged << WIDTH | syllables << 2 * WIDTH``, so that a
-    segment's are ``sum(map(table.__getitem__, segment.split()))``.
+    number, ``words | others << WIDTH | bes << 2 * WIDTH | participles << 3 * WIDTH
+    | syllables << 4 * WIDTH`` (``others``: 1 for a token that could set off a rule
+    but the passive; ``bes``: 1 for one that ends with *be*; ``participles``: 1 for
+    one that starts with a participle), so that a segment's are
+    ``sum(map(table.__getitem__, segment.split()))``. A segment could set off a
+    rule only if it has a token of the first kind, or one of each of the others
+    (the passive needs both).
     """
 
     def __init__(
@@ -122,12 +134,17 @@ class TokenTable(dict[str, int]):
         mask = self._mask(token)
         if _participle(token):
             mask |= _PASSIVE  # (its bit is also the participle's part of the passive)
+        be = BE_AT_END.search(token) is not None
         self.codes[token] = (
-            mask
-            | (_BE_PART if BE_AT_END.search(token) else 0)
-            | (_ADVERB_PART if ADVERB_TOKEN.match(token) else 0)
+            mask | (_BE_PART if be else 0) | (_ADVERB_PART if ADVERB_TOKEN.match(token) else 0)
         )
-        packed = len(words) | (mask != 0) << WIDTH | syllables << 2 * WIDTH
+        packed = (
+            len(words)
+            | ((mask & ~_PASSIVE) != 0) << WIDTH
+            | be << 2 * WIDTH
+            | ((mask & _PASSIVE) != 0) << 3 * WIDTH
+            | syllables << 4 * WIDTH
+        )
         self[token] = packed
         return packed
 
@@ -160,12 +177,16 @@ class TokenTable(dict[str, int]):
         return mask
 
     def counts(self, tokens: list[str]) -> tuple[int, int, int]:
-        """The words, flagged tokens and syllables of a segment of any length, token by token."""
+        """A segment's words, flags and syllables, token by token: for a segment of any length.
+
+        Its flags are the fields ``OTHERS``, ``BES`` and ``PARTICIPLES`` of its
+        tokens' packed counts, each not 0 where its packed sum's is not.
+        """
         packed = list(map(self.__getitem__, tokens))
         return (
             sum(one & _COUNT for one in packed),
-            sum(one >> WIDTH & _COUNT for one in packed),
-            sum(one >> 2 * WIDTH for one in packed),
+            functools.reduce(operator.or_, packed, 0) & _FLAGS,
+            sum(one >> 4 * WIDTH for one in packed),
         )
 
     def rules(self, tokens: list[str], prose: bool) -> int:
@@ -205,7 +226,9 @@ def _codes_with(part: int) -> str:
 
 
 _ANY_BUT_PASSIVE = re.compile(f"[{_codes_with(_RULES & ~_PASSIVE)}]".encode())
-_SEQUENCE = re.compile(
+#: The passive's shape in a segment's codes (see :meth:`TokenTable.rules`), for a segment that
+#: could set off no other rule: ``PASSIVE_SHAPE.search(bytes(map(table.codes.__getitem__, …)))``.
+PASSIVE_SHAPE = _SEQUENCE = re.compile(
     f"[{_codes_with(_BE_PART)}][{_codes_with(_ADVERB_PART)}]{{0,2}}[{_codes_with(_PASSIVE)}]".encode()
 )
 
