@@ -276,3 +276,10 @@ def test_html_escapes_a_text_holding_a_nul_on_its_own() -> None:
     """A text with a NUL (the separator of the one pass) is still escaped exactly."""
     texts = ["a\0<b>", "c & d"]
     assert ["a\0&lt;b&gt;", "c &amp; d"] == html_writer._escaped_all(texts)
+
+
+def test_html_escapes_a_long_letters_texts_one_by_one_alike() -> None:
+    """The texts of a long letter, escaped one by one, are what the one pass would give."""
+    texts = ["<b>" * 30_000, "Tom & Jerry's\nline", ""]
+    expected = [html_writer._text(text) for text in texts]
+    assert expected == html_writer._escaped_all(texts)

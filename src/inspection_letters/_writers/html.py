@@ -83,6 +83,10 @@ def _escaped_all(texts: list[str]) -> list[str]:
     by six replacements over one string. A letter made by hand with a NUL in a
     text is escaped text by text instead.
     """
+    if sum(map(len, texts)) > 65536:
+        # A long letter: its texts are long enough for a call each to cost nothing
+        # beside them, and joining and splitting would copy every one twice.
+        return [_text(text) for text in texts]
     escaped = _text("\0".join(texts)).split("\0")
     if len(escaped) != len(texts):  # a text held a NUL
         return [_text(text) for text in texts]
