@@ -99,7 +99,7 @@ def translated(
         "_RefusedError": _RefusedError,
         # What a heading is made with: its text is the template's, so attrs has nothing to check.
         "_new": object.__new__,
-        "_set": object.__setattr__,
+        "_set_heading": Heading.__dict__["text"].__set__,  # the slot's own setter
         "_Heading": Heading,
         "_Missing": Missing,
     }

@@ -223,7 +223,7 @@ class Translator(ExpressionTranslator):
             self.handles |= {"BODY", "W"}
             self.write(indent, f"{value} = {text}")
             self.write(indent, "BODY.append(_made := _new(_Heading))")
-            self.write(indent, f"_set(_made, 'text', {value})")
+            self.write(indent, f"_set_heading(_made, {value})")
             self.write(indent, f"W.append({value})")
         else:
             return False
