@@ -220,7 +220,8 @@ class LetterBuilder:
             before, mark, rest = rest.partition(_QUOTE_MARK.format(number))
             if not mark:
                 raise TemplateError("a quotation was marked outside the paragraph it belongs to")
-            pieces.extend([before, Quote(text=quoted)] if before else [Quote(text=quoted)])
+            quotation = _quote(text=quoted)
+            pieces.extend([before, quotation] if before else [quotation])
         if rest:
             pieces.append(rest)
         self._quotes.clear()
@@ -338,7 +339,7 @@ class LetterBuilder:
 # The builder's values are of the right types by construction: made without attrs' checks.
 _letter, _letterhead, _signature = unchecked(Letter), unchecked(Letterhead), unchecked(Signature)
 _grade_table, _finding_list = unchecked(GradeTable), unchecked(FindingList)
-_paragraph = unchecked(Paragraph)
+_paragraph, _quote = unchecked(Paragraph), unchecked(Quote)
 _FINDING_TEXT = Finding.__dict__["text"].__get__
 
 #: The rows of the grade table for each judgement and grade: the framework's own words.

@@ -23,6 +23,7 @@ from .._errors import LetterNotDueError
 from .._model.frameworks import CARE_AREAS, JudgementArea
 from .._model.grades import Grade
 from .._model.inspection import Inspection, PreviousOutcome
+from .letter import unchecked
 
 
 @unique
@@ -58,6 +59,8 @@ class DirectorOutcome:
 
 
 _ORDER = tuple(JudgementArea)
+# Made from the policy's own values, of the right types: without attrs' checks.
+_outcome = unchecked(DirectorOutcome)
 _OVERALL = JudgementArea.OVERALL_EFFECTIVENESS
 _OVERALL_AT = _ORDER.index(_OVERALL)
 # Grades from worst to best: a grade's place in it is its rank. Looking an enum
@@ -126,7 +129,7 @@ def director_outcome(inspection: Inspection) -> DirectorOutcome:
     elif rank_after == rank_before and rank_after >= _GOOD and newly:
         change = Change.HELD_WITH_OUTSTANDING
     if change is not None:
-        return DirectorOutcome(
+        return _outcome(
             change=change,
             before=before,
             after=after,
