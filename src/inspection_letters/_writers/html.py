@@ -201,11 +201,13 @@ def write_html(letter: Letter) -> str:
 def _finding_list(out: list[str], markup: str, block: Block) -> str:
     """A finding list added to ``out``; the markup after it."""
     assert isinstance(block, FindingList)
-    markup += "<ul>\n"
-    for item in block.items:
-        out += (markup + "<li>", item)
-        markup = "</li>\n"
-    return markup + ("\n</ul>\n" if not block.items else "</ul>\n")
+    items = block.items
+    if not items:
+        return markup + "<ul>\n\n</ul>\n"
+    out += (markup + "<ul>\n<li>", items[0])
+    for item in items[1:]:
+        out += ("</li>\n<li>", item)
+    return "</li>\n</ul>\n"
 
 
 def _sign_off(out: list[str], markup: str, letter: Letter) -> str:
