@@ -63,7 +63,19 @@ def surely_clean(inspection: Inspection) -> bool:
 
 
 def _grades_surely_fine(era: Framework, judgements: tuple[Judgement, ...]) -> bool:
-    """Whether overall-out-of-range and overall-limited hold, the judgements in the era's order."""
+    """Whether overall-out-of-range and overall-limited hold, the judgements in the era's order.
+
+    Told by the era and the grades alone, so each answer is kept: there are at most
+    4**5 sets of grades an era, and most inspections share a few.
+    """
+    key = (era, *map(_GRADE, judgements))
+    verdict = _VERDICTS.get(key)
+    if verdict is None:
+        verdict = _VERDICTS[key] = _grades_fine(era, judgements)
+    return verdict
+
+
+def _grades_fine(era: Framework, judgements: tuple[Judgement, ...]) -> bool:
     at = _OVERALL_AT[era]
     if at < 0:
         return True
@@ -76,6 +88,7 @@ def _grades_surely_fine(era: Framework, judgements: tuple[Judgement, ...]) -> bo
 
 
 _GRADED = (InspectionType.STANDARD, InspectionType.SHORT)
+_VERDICTS: dict[tuple[object, ...], bool] = {}
 _AREA, _GRADE = operator.attrgetter("area"), operator.attrgetter("grade")
 # For each era: where overall effectiveness is in its judgements (-1: not graded), and where
 # the limiting areas are once it is taken out.
