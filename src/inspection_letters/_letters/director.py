@@ -20,7 +20,7 @@ from enum import Enum, unique
 from attrs import frozen
 
 from .._errors import LetterNotDueError
-from .._model.frameworks import CARE_AREAS, JudgementArea
+from .._model.frameworks import CARE_AREAS, InspectionType, JudgementArea
 from .._model.grades import Grade
 from .._model.inspection import Inspection, PreviousOutcome
 from .letter import unchecked
@@ -69,6 +69,7 @@ _OVERALL_AT = _ORDER.index(_OVERALL)
 _WORST_FIRST = (Grade.INADEQUATE, Grade.REQUIRES_IMPROVEMENT, Grade.GOOD, Grade.OUTSTANDING)
 _RANK = _WORST_FIRST.index
 _GOOD = _RANK(Grade.GOOD)
+_GRADED = (InspectionType.STANDARD, InspectionType.SHORT)
 
 
 def _previous_grade(previous: PreviousOutcome, area: JudgementArea) -> Grade | None:
@@ -82,7 +83,7 @@ def _previous_grade(previous: PreviousOutcome, area: JudgementArea) -> Grade | N
 def director_outcome(inspection: Inspection) -> DirectorOutcome:
     """What the director's letter congratulates, or :class:`LetterNotDueError` saying why not."""
     area = inspection.authority.name
-    if not inspection.type.graded:
+    if inspection.type not in _GRADED:
         reason = f"a {inspection.type.label} is not graded, so there is no outcome to congratulate"
         raise LetterNotDueError(f"director letter not due for {area!r}: {reason}")
     previous = inspection.previous
@@ -90,7 +91,7 @@ def director_outcome(inspection: Inspection) -> DirectorOutcome:
     now: list[Grade | None] = [None] * len(_ORDER)
     for judgement in inspection.judgements:
         now[_ORDER.index(judgement.area)] = judgement.grade
-    given = [grade for grade in now if grade is not None]
+    given = list(filter(None, now))  # the grades given (a member is true, None false), in C
     by_judgements = now[_OVERALL_AT] is None
     if not given:
         reason = "the inspection has no grades, so whether it improved cannot be told"
@@ -101,7 +102,11 @@ def director_outcome(inspection: Inspection) -> DirectorOutcome:
         reason = "the previous outcome is not known, so whether it improved cannot be told"
         raise LetterNotDueError(f"director letter not due for {area!r}: {reason}")
     # The previous standing, measured as the new one is; the other measure where it is unknown.
-    practice = [j.grade for j in previous.judgements if j.area is not _OVERALL]
+    practice = (
+        [j.grade for j in previous.judgements if j.area is not _OVERALL]
+        if previous.judgements
+        else []  # most previous outcomes give overall effectiveness alone
+    )
     overall = previous.grade_of(_OVERALL)
     if by_judgements:
         before = min(practice, key=_RANK, default=overall)
