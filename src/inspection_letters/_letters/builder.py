@@ -39,10 +39,6 @@ _SINGLE_PARTS = _SINGLE + _SINGLE_SIGNATURE + _SINGLE_LOGO
 _LINES = ("address", "contacts", "direct", "sender", "recipient", "signature_roles")
 #: The one-line parts and the parts of lines, for the translation of templates (``translation.py``).
 SINGLE_PARTS, LINES = frozenset(_SINGLE_PARTS), frozenset(_LINES)
-#: The names a template calls the builder's functions by (``LetterBuilder.functions``).
-BUILDER_FUNCTIONS = frozenset(
-    ("set", "add", "paragraph", "heading", "quote", "grade_table", "finding_list", "need")
-)
 # Marks the place of a quotation in a paragraph's text: private-use characters
 # around a random number drawn once a process, which no data can know, and so
 # cannot forge.
@@ -335,6 +331,9 @@ class LetterBuilder:
             placeholders=self._shown_placeholders() if self.draft else (),
         )
 
+
+#: The names a template calls the builder's functions by (``LetterBuilder.functions``).
+BUILDER_FUNCTIONS = frozenset(LetterBuilder(audience="", area="", draft=True).functions())
 
 # The builder's values are of the right types by construction: made without attrs' checks.
 _letter, _letterhead, _signature = unchecked(Letter), unchecked(Letterhead), unchecked(Signature)

@@ -14,7 +14,7 @@ from .._model.inspection import Inspection
 from .._model.people import OFFICES
 from .._model.rules import check
 from .audiences import Audience, AudienceRegistry, audiences
-from .builder import LetterBuilder
+from .builder import BUILDER_FUNCTIONS, LetterBuilder
 from .compiled import compiled_template, names_read
 from .environment import get_template, package_environment, render, user_environment
 from .letter import Letter
@@ -30,12 +30,6 @@ def _environment(
     if not audience.sandboxed and not directories:
         return package_environment()
     return user_environment(*directories)
-
-
-# The names of the builder's functions in a template's context: the compiled templates
-# call them directly, so an audience's ``prepare`` that gives one of these names is
-# rendered by Jinja2.
-_BUILDER_NAMES = frozenset(LetterBuilder(audience="", area="", draft=True).functions())
 
 
 def _grade_rows(inspection: Inspection, builder: LetterBuilder) -> list[tuple[JudgementArea, Any]]:
@@ -120,7 +114,9 @@ def render_letter(
     name = chosen.template_name
     if environment is package_environment() and chosen.source is None:
         fast = compiled_template(name)
-    if fast is not None and _BUILDER_NAMES.isdisjoint(prepared):
+    # The compiled templates call the builder's functions directly, so an audience's
+    # ``prepare`` that gives one of their names is rendered by Jinja2.
+    if fast is not None and BUILDER_FUNCTIONS.isdisjoint(prepared):
         # The compiled template calls the builder itself, and is given only what it reads.
         builder = LetterBuilder(audience=chosen.name, area=area, draft=draft)
         reads = names_read(name) or ()

@@ -64,8 +64,10 @@ def _text_block(block: Block) -> str:
     if isinstance(block, Heading):
         return block.text
     if isinstance(block, GradeTable):
-        rows = ["\t".join(block.headers), *["\t".join((r.judgement, r.grade)) for r in block.rows]]
-        return "\n".join(rows)
+        rows = ["\t".join(block.headers)]
+        for row in block.rows:
+            rows += ("\n", row.judgement, "\t", row.grade)
+        return "".join(rows)
     items = block.items
     if not any(map(str.__contains__, items, repeat("\n"))):
         return "- " + "\n- ".join(items) if items else ""
@@ -120,11 +122,6 @@ def write_text(letter: Letter) -> str:
                 parts.append(_inline_text(block))
         elif isinstance(block, Heading):
             parts.append(block.text)
-        elif isinstance(block, GradeTable):
-            rows = ["\t".join(block.headers)]
-            for row in block.rows:
-                rows += ("\n", row.judgement, "\t", row.grade)
-            parts.append("".join(rows))
         else:
             parts.append(_text_block(block))
     if letter.closing is not None:
