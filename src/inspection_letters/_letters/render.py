@@ -93,20 +93,20 @@ def render_letter(
     area = inspection.authority.name
     details = inspection.letter_details(chosen.name)
 
+    # What every letter's template is given; the builder's and the grade rows come with it.
+    given: dict[str, Any] = {
+        "inspection": inspection,
+        "area": area,
+        "details": details,
+        "phrase": details.phrase,
+        "offices": OFFICES,
+        "draft": draft,
+    }
+
     def made() -> tuple[LetterBuilder, dict[str, Any]]:
         builder = LetterBuilder(audience=chosen.name, area=area, draft=draft)
-        context: dict[str, Any] = {
-            "inspection": inspection,
-            "area": area,
-            "details": details,
-            "phrase": details.phrase,
-            "grades": tuple(_grade_rows(inspection, builder)),
-            "offices": OFFICES,
-            "draft": draft,
-            **builder.functions(),
-            **prepared,
-        }
-        return builder, context
+        grades = tuple(_grade_rows(inspection, builder))
+        return builder, {**given, "grades": grades, **builder.functions(), **prepared}
 
     written = None
     # The library's own templates run compiled to Python (``compiled.py``), a user's by Jinja2.
@@ -120,15 +120,7 @@ def render_letter(
         # The compiled template calls the builder itself, and is given only what it reads.
         builder = LetterBuilder(audience=chosen.name, area=area, draft=draft)
         reads = names_read(name) or ()
-        context: dict[str, Any] = {
-            "inspection": inspection,
-            "area": area,
-            "details": details,
-            "phrase": details.phrase,
-            "offices": OFFICES,
-            "draft": draft,
-            **prepared,
-        }
+        context = {**given, **prepared}
         if "grades" in reads and "grades" not in prepared:
             context["grades"] = tuple(_grade_rows(inspection, builder))
         try:
