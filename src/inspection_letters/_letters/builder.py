@@ -8,6 +8,7 @@ result in any format.
 
 import secrets
 from collections.abc import Callable, Iterable
+from itertools import chain
 from typing import Any
 
 from .._errors import InvalidValueError, MissingInputError, TemplateError
@@ -271,8 +272,8 @@ class LetterBuilder:
         texts = self._written
         try:
             # The parts' texts with the body's first: one look, for most letters.
-            joined = "".join(self._single.values()) + "".join(map("".join, self._lines.values()))
-            if not allowed_characters(joined + "".join(texts[:256])):
+            first = [*self._single.values(), *chain.from_iterable(self._lines.values())]
+            if not allowed_characters("".join([*first, *texts[:256]])):
                 return False
             # In runs of texts, so that a letter of thousands of findings is not copied whole.
             for start in range(256, len(texts), 256):
