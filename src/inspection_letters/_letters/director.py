@@ -22,7 +22,7 @@ from attrs import frozen
 
 from .._errors import LetterNotDueError
 from .._model.frameworks import CARE_AREAS, InspectionType, JudgementArea
-from .._model.grades import Grade
+from .._model.grades import RANK_BY_LABEL, Grade
 from .._model.inspection import Inspection, PreviousOutcome
 from .letter import unchecked
 
@@ -65,11 +65,10 @@ _outcome = unchecked(DirectorOutcome)
 _OVERALL = JudgementArea.OVERALL_EFFECTIVENESS
 _OVERALL_AT = _ORDER.index(_OVERALL)
 _OUTSTANDING = Grade.OUTSTANDING
-# Grades from worst to best: a grade's place is its rank, looked up by its label. Grades
-# define their order in Python, so comparing two (as `in`, `==` or `index` do) calls
-# Python; so does hashing any enum member. A label is text, compared and hashed in C.
-_WORST_FIRST = (Grade.INADEQUATE, Grade.REQUIRES_IMPROVEMENT, Grade.GOOD, Grade.OUTSTANDING)
-_RANK_OF = {grade.value: rank for rank, grade in enumerate(_WORST_FIRST)}
+# A grade's rank is looked up by its label. Grades define their order in Python, so
+# comparing two (as `in`, `==` or `index` do) calls Python; so does hashing any enum
+# member. A label is text, compared and hashed in C.
+_RANK_OF = RANK_BY_LABEL
 _LABEL = operator.attrgetter("_value_")
 _GOOD = _RANK_OF[Grade.GOOD.value]
 _GRADED = (InspectionType.STANDARD, InspectionType.SHORT)

@@ -112,6 +112,9 @@ _RANK = {
     Grade.REQUIRES_IMPROVEMENT: 2,
     Grade.INADEQUATE: 1,
 }
+#: Each grade's place from worst (0, inadequate) to best (3, outstanding), by its label: text
+#: is hashed and compared in C, where a grade's own hash and order are worked out in Python.
+RANK_BY_LABEL = {grade.value: rank - 1 for grade, rank in _RANK.items()}
 _SHORT = {Grade.REQUIRES_IMPROVEMENT.value: "requires improvement"}
 _BY_LOWER_LABEL = {g.value.lower(): g for g in Grade} | {
     "requires improvement": Grade.REQUIRES_IMPROVEMENT,

@@ -9,7 +9,7 @@ the rules on generated valid and broken inspections and the published ones.
 import operator
 
 from .frameworks import LIMITING_AREAS, Framework, InspectionType, JudgementArea
-from .grades import Grade
+from .grades import RANK_BY_LABEL, Grade
 from .inspection import Inspection, Judgement
 
 # Grades from worst to best, and the limiting areas, as tuples: looking an enum member
@@ -76,26 +76,27 @@ def _grades_surely_fine(era: Framework, judgements: tuple[Judgement, ...]) -> bo
 
 
 def _grades_fine(era: Framework, judgements: tuple[Judgement, ...]) -> bool:
-    at = _OVERALL_AT[era]
+    at = _OVERALL_AT[era._value_]
     if at < 0:
         return True
-    ranks = list(map(_WORST_FIRST.index, map(_GRADE, judgements)))
+    ranks = list(map(RANK_BY_LABEL.__getitem__, map(_LABEL, map(_GRADE, judgements))))
     overall = ranks.pop(at)
     if ranks and (overall > max(ranks) or overall < min(ranks)):
         return False  # overall-out-of-range
     # ranks has lost the overall grade: the places of the limiting areas after it move up.
-    return not (overall > 0 and 0 in map(ranks.__getitem__, _LIMITING_AT[era]))
+    return not (overall > 0 and 0 in map(ranks.__getitem__, _LIMITING_AT[era._value_]))
 
 
 _GRADED = (InspectionType.STANDARD, InspectionType.SHORT)
 _VERDICTS: dict[tuple[object, ...], bool] = {}
 _AREA, _GRADE = operator.attrgetter("area"), operator.attrgetter("grade")
-# For each era: where overall effectiveness is in its judgements (-1: not graded), and where
-# the limiting areas are once it is taken out.
-_OVERALL_AT = {e: e.areas.index(_OVERALL) if _OVERALL in e.areas else -1 for e in Framework}
+_LABEL = operator.attrgetter("_value_")
+# For each era, by its value (text, hashed in C): where overall effectiveness is in its
+# judgements (-1: not graded), and where the limiting areas are once it is taken out.
+_OVERALL_AT = {e.value: e.areas.index(_OVERALL) if _OVERALL in e.areas else -1 for e in Framework}
 _JUDGED = {e: [a for a in e.areas if a is not _OVERALL] for e in Framework}
 _LIMITING_AT = {
-    e: tuple(i for i, a in enumerate(_JUDGED[e]) if a in LIMITING_AREAS) for e in Framework
+    e.value: tuple(i for i, a in enumerate(_JUDGED[e]) if a in LIMITING_AREAS) for e in Framework
 }
 
 
