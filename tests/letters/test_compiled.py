@@ -8,11 +8,14 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from jinja2 import nodes
 
 from inspection_letters import Inspection, InspectionLettersError, read_outcomes, render_letter
 from inspection_letters._letters import render as rendering
 from inspection_letters._letters.builder import LetterBuilder
 from inspection_letters._letters.compiled import compiled_template
+from inspection_letters._letters.environment import package_environment
+from inspection_letters._model.checks import allowed_characters
 from inspection_letters._model.rules import RULES, Severity
 from inspection_letters.strategies import broken_inspections, inspections
 from tests.helpers import ROOT, example
@@ -72,6 +75,28 @@ def test_every_library_template_compiles() -> None:
     names = library_templates()
     assert ["children.jinja", "director.jinja"] == names
     assert [] == [name for name in names if compiled_template(name) is None]
+
+
+def test_the_library_templates_words_hold_no_forbidden_character() -> None:
+    """Every text and string in the library's templates, partials too, is allowed in a letter.
+
+    So a letter the compiled templates write for the library's own audiences
+    needs no look at its characters: its words are these, or the data's, checked
+    when read (``LetterBuilder.own_words_only``). The agreement of
+    the two paths below holds it too, Jinja2's path still looking.
+    """
+    environment = package_environment()
+    folder = resources.files("inspection_letters._letters") / "templates"
+    names = sorted(f.name for f in folder.iterdir() if f.name.endswith(".jinja"))
+    assert "_parts.jinja" in names
+    words = []
+    for name in names:
+        source, _, _ = environment.loader.get_source(environment, name)  # type: ignore[union-attr]
+        tree = environment.parse(source)
+        words += [n.data for n in tree.find_all(nodes.TemplateData)]
+        words += [n.value for n in tree.find_all(nodes.Const) if isinstance(n.value, str)]
+    assert len(words) > 100
+    assert [] == [w for w in words if not allowed_characters(w)]
 
 
 @pytest.mark.usefixtures("without_jinja")

@@ -176,26 +176,30 @@ class AudienceRegistry(Registry[Audience]):
         return add if prepare is None else add(prepare)
 
 
+_CHILDREN = Audience(
+    name="children",
+    prepare=graded_only,
+    description="The letter to the children and young people of the area.",
+    sandboxed=False,
+)
+_DIRECTOR = Audience(
+    name="director",
+    prepare=_director,
+    description=(
+        "The National Director's letter to the Director of Children's Services, "
+        "congratulating them on an outcome."
+    ),
+    sandboxed=False,
+)
+#: The library's own audiences, as it registers them: their templates and policies are its own.
+LIBRARY_AUDIENCES = (_CHILDREN, _DIRECTOR)
+
+
 def _builtin_audiences() -> AudienceRegistry:
     made = AudienceRegistry()
-    children = Audience(
-        name="children",
-        prepare=graded_only,
-        description="The letter to the children and young people of the area.",
-        sandboxed=False,
-    )
-    director = Audience(
-        name="director",
-        prepare=_director,
-        description=(
-            "The National Director's letter to the Director of Children's Services, "
-            "congratulating them on an outcome."
-        ),
-        sandboxed=False,
-    )
     with made._without_plugins():
-        made.register(children)
-        made.register(director)
+        for audience in LIBRARY_AUDIENCES:
+            made.register(audience)
     return made
 
 

@@ -13,7 +13,7 @@ from .._model.grades import Grade
 from .._model.inspection import Inspection
 from .._model.people import OFFICES
 from .._model.rules import check
-from .audiences import Audience, AudienceRegistry, audiences
+from .audiences import LIBRARY_AUDIENCES, Audience, AudienceRegistry, audiences
 from .builder import BUILDER_FUNCTIONS, LetterBuilder
 from .compiled import compiled_template, names_read
 from .environment import get_template, package_environment, render, user_environment
@@ -115,6 +115,9 @@ def render_letter(
             context["grades"] = tuple(_grade_rows(inspection, builder))
         try:
             written = fast(context, builder)
+            # The library's template and policy: the template's words are the library's
+            # (a test looks at every one) and the rest is the data's text, checked when read.
+            builder.own_words_only = id(chosen) in _LIBRARY_AUDIENCES
         except Exception:
             # Whatever the compiled template cannot do, Jinja2 does again from the
             # start, with a new builder, so that the error and its message are Jinja2's.
@@ -131,6 +134,10 @@ def render_letter(
         )
         raise TemplateError(message)
     return builder.letter()
+
+
+# By identity: the library's own audiences are made once, and live as long as the process.
+_LIBRARY_AUDIENCES = frozenset(map(id, LIBRARY_AUDIENCES))
 
 
 def _rendered_by_jinja(
