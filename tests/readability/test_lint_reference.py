@@ -1,0 +1,151 @@
+"""``check_readability`` gives the report its reference implementation gives, byte for byte.
+
+The reference (:mod:`tests.readability.reference_checking`) is the check as it
+was before it read the whole text at once. Both read thousands of generated
+texts, the example's letters, letters of many repeated findings and, where
+``../shared`` is present, the letters of the 271 published inspections; their
+reports must be equal, and print the same.
+"""
+
+from functools import cache
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from inspection_letters import (
+    Finding,
+    Inspection,
+    InspectionLettersError,
+    check_readability,
+    read_outcomes,
+    render_letter,
+)
+from tests.helpers import ROOT, example
+from tests.readability import reference_checking
+
+HISTORY = ROOT.parent / "shared" / "data" / "ofsted" / "ilacs-inspection-history-2018-2025.csv"
+needs_history = pytest.mark.skipif(
+    not HISTORY.exists(), reason=f"Ofsted's outcomes are not at {HISTORY}"
+)
+
+# Words and pieces that set off each rule and each turn of the cutting, to build texts from.
+_WORDS = [
+    "children", "We", "met", "you", "and", "your", "key", "worker", "utilise", "UTILISE",
+    "in order to", "one-stop shop", "ring-fenced", "IRO", "IROs", "LAC", "CiC", "(IRO)",
+    "independent reviewing officer", "eg", "e.g.", "etc", "i.e.", "approx", "was", "helped",
+    "is", "needed", "were", "told", "two", "Twenty-one", "hundred", "one or two", "01/04/2022",
+    "April 1st", "1 Apr 2022", "2022-04-01", "Sept", "Mr.", "Dr.", "Smith", "café", "naïve",
+    "Ŵyr", "İstanbul", "KEY", "deliver", "0", "7", "-", "–", ",", ", and", ", but", ";", "but",
+    "because", "so", "which", "as", "(", ")", "\"Yes.\"", "'No!'", "“Why?”", "‘Here’", "?",
+    "!", ".", "Mrs", "no.", "vs.", "St.", "A&E", "1.", "2)", "x" * 70, "\xa0", "\u2009", "  ",
+]  # fmt: skip
+_BREAKS = [" ", "\n", "\n\n", "\n- ", "\n* ", "\n• ", "\n1. ", "\n12) ", "\t", "\r\n", "\n  "]
+_ENDS = [".", "?", "!", ".”", ".)", "", ":", ". "]
+
+
+@st.composite
+def _texts(draw: st.DrawFn) -> str:
+    """A letter-like text: sentences of those words, ended and broken in many ways."""
+    pieces = draw(
+        st.lists(
+            st.tuples(
+                st.lists(st.sampled_from(_WORDS), min_size=1, max_size=45),
+                st.sampled_from(_ENDS),
+                st.sampled_from(_BREAKS),
+                st.booleans(),
+            ),
+            min_size=1,
+            max_size=12,
+        )
+    )
+    text = "".join(
+        f"{(' '.join(words)).capitalize() if upper else ' '.join(words)}{end}{gap}"
+        for words, end, gap, upper in pieces
+    )
+    return f"Our visit\n\nWe met you.\n\n{text}"
+
+
+_OPTIONS: list[dict[str, Any]] = [
+    {},
+    {"max_sentence_words": 5},
+    {"disable": ["long-sentence"]},
+    {"disable": ["passive-voice", "word-to-avoid"], "max_sentence_words": 12},
+    {
+        "extra_words_to_avoid": {"A&E": "accident and emergency", "naïve": "", "met": ""},
+        "extra_acronyms": {"A&E": "", "KEY": "", "Smith": "a name"},
+    },
+]
+
+
+def _outcome(text: str, check: Any, options: dict[str, Any]) -> Any:
+    """The report, its print and its representation; or the error, as its type and message."""
+    try:
+        report = check(text, **options)
+    except InspectionLettersError as error:
+        return (type(error), str(error))
+    return (report, str(report), repr(report))
+
+
+def _same(text: str, options: dict[str, Any]) -> None:
+    expected = _outcome(text, reference_checking.check_readability, options)
+    assert expected == _outcome(text, check_readability, options)
+
+
+@settings(max_examples=1500)
+@given(_texts(), st.sampled_from(_OPTIONS))
+def test_generated_texts_give_the_reference_report(text: str, options: dict[str, Any]) -> None:
+    """Thousands of generated texts, with each set of options: the reference's report."""
+    _same(text, options)
+
+
+@given(st.text(max_size=300), st.sampled_from(_OPTIONS))
+def test_any_text_gives_the_reference_report(text: str, options: dict[str, Any]) -> None:
+    """Any text at all (an error included): the reference's report, or its error."""
+    _same(text, options)
+
+
+@pytest.mark.parametrize("draft", [False, True])
+@pytest.mark.parametrize("audience", ["children", "director"])
+def test_the_examples_letters_give_the_reference_report(audience: str, draft: bool) -> None:
+    """The example's letters: the reference's report."""
+    _same(str(render_letter(example(), audience, draft=draft)), {})
+
+
+@pytest.mark.parametrize("count", [1, 10, 300])
+def test_letters_of_repeated_findings_give_the_reference_report(count: int) -> None:
+    """Letters like the benchmark's, of many repeated findings: the reference's report."""
+    inspection = example()
+    base = inspection.findings[0].text
+    findings = tuple(Finding(text=f"{n}: {base}") for n in range(count))
+    letter = render_letter(attrs.evolve(inspection, findings=findings), "children")
+    _same(str(letter), {})
+
+
+@cache
+def _published() -> tuple[Inspection, ...]:
+    return tuple(read_outcomes(HISTORY))
+
+
+def _letter(inspection: Inspection, audience: str) -> str | None:
+    """The draft letter, or ``None`` where none is due (a director's, for some inspections)."""
+    try:
+        return str(render_letter(inspection, audience, draft=True))
+    except InspectionLettersError:
+        return None
+
+
+@needs_history
+@pytest.mark.parametrize(("audience", "most_missing"), [("children", 0), ("director", 270)])
+def test_published_inspections_letters_give_the_reference_report(
+    audience: str, most_missing: int
+) -> None:
+    """The 271 published inspections' draft letters (those due): each the reference's report."""
+    letters = [_letter(i, audience) for i in _published()]
+    assert 271 == len(letters)
+    assert letters.count(None) <= most_missing
+    for letter in letters:
+        if letter is not None:
+            _same(letter, {})
