@@ -19,10 +19,16 @@ from inspection_letters import (
     Finding,
     Inspection,
     InspectionLettersError,
+    ReadabilityIssue,
+    Severity,
     check_readability,
     read_outcomes,
     render_letter,
 )
+from inspection_letters._readability import checking
+from inspection_letters._readability.report import issues_of
+from inspection_letters._readability.screening import PASSIVE_SHAPE
+from inspection_letters._readability.syllables import syllable_counter
 from tests.helpers import ROOT, example
 from tests.readability import reference_checking
 
@@ -149,3 +155,55 @@ def test_published_inspections_letters_give_the_reference_report(
     for letter in letters:
         if letter is not None:
             _same(letter, {})
+
+
+_SHAPE_WORDS = [
+    "is", "are", "was", "been", "being", "not", "never", "always", "helped", "told", "needed",
+    "worried", "seen", "We", "met", "you", "(is", "x-was", "Being",
+]  # fmt: skip
+
+
+@given(st.lists(st.lists(st.sampled_from(_SHAPE_WORDS), max_size=6), max_size=12))
+def test_passive_shapes_read_at_once_are_each_segments_own(segments: list[list[str]]) -> None:
+    """The codes of many segments, read in one search, flag those whose own codes have the shape.
+
+    Short segments of the passive's parts, so that many matches run across two segments.
+    """
+    count, _ = syllable_counter()
+    table = checking._token_table((), (), count)
+    for tokens in segments:
+        sum(map(table.__getitem__, tokens))
+    code = table.codes.__getitem__
+    expected = [
+        i for i, tokens in enumerate(segments) if PASSIVE_SHAPE.search(bytes(map(code, tokens)))
+    ]
+    assert expected == checking._passive_shaped(list(range(len(segments))), segments, code)
+
+
+@given(
+    st.lists(st.tuples(st.text(max_size=5), st.integers(min_value=1), st.text(max_size=5))),
+    st.sampled_from(Severity),
+)
+def test_issues_made_at_once_are_the_issues(
+    rows: list[tuple[str, int, str]], severity: Severity
+) -> None:
+    """``issues_of`` makes the issues that ``ReadabilityIssue(...)`` does, each valid."""
+    expected = [
+        ReadabilityIssue(
+            code="code",
+            severity=severity,
+            sentence=sentence,
+            line=line,
+            message=message,
+            summary="summary",
+            suggestion=sentence,
+        )
+        for sentence, line, message in rows
+    ]
+    sentences = [sentence for sentence, _, _ in rows]
+    lines = [line for _, line, _ in rows]
+    messages = [message for _, _, message in rows]
+    made = issues_of("code", severity, sentences, lines, messages, "summary", sentences)
+    for issue in made:
+        attrs.validate(issue)
+    assert [(e, hash(e), repr(e)) for e in expected] == [(m, hash(m), repr(m)) for m in made]

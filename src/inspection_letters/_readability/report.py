@@ -8,6 +8,9 @@ the passive) read only prose.
 
 import itertools
 import re
+from collections import deque
+from collections.abc import Callable, Iterable
+from itertools import repeat
 
 from attrs import field, frozen
 
@@ -185,6 +188,37 @@ def issue_of(
     _SET_SUMMARY(issue, summary)
     _SET_SUGGESTION(issue, suggestion)
     return issue
+
+
+def issues_of(
+    code: str,
+    severity: Severity,
+    sentences: list[str],
+    lines: list[int],
+    messages: list[str],
+    summary: str,
+    suggestions: list[str],
+) -> list[ReadabilityIssue]:
+    """The issues of one rule, one for each sentence: as many :func:`issue_of` calls, made at once.
+
+    Each slot of all of them is set in one ``map`` (no Python loop an issue):
+    a letter of ten thousand findings has twenty thousand sentences too long.
+    """
+    count = len(sentences)
+    made = list(map(_new, repeat(ReadabilityIssue, count)))
+    _consume(map(_SET_CODE, made, repeat(code, count)))
+    _consume(map(_SET_SEVERITY, made, repeat(severity, count)))
+    _consume(map(_SET_SENTENCE, made, sentences))
+    _consume(map(_SET_LINE, made, lines))
+    _consume(map(_SET_MESSAGE, made, messages))
+    _consume(map(_SET_SUMMARY, made, repeat(summary, count)))
+    _consume(map(_SET_SUGGESTION, made, suggestions))
+    return made
+
+
+_consume: Callable[[Iterable[object]], None] = deque(
+    maxlen=0
+).extend  # (runs an iterator to its end, keeping nothing)
 
 
 @frozen(kw_only=True)
