@@ -216,9 +216,8 @@ def issues_of(
     return made
 
 
-_consume: Callable[[Iterable[object]], None] = deque(
-    maxlen=0
-).extend  # (runs an iterator to its end, keeping nothing)
+#: Runs an iterator to its end, keeping nothing.
+_consume: Callable[[Iterable[object]], None] = deque[object](maxlen=0).extend
 
 
 @frozen(kw_only=True)
