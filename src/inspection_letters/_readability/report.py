@@ -7,6 +7,7 @@ the passive) read only prose.
 """
 
 import itertools
+import operator
 import re
 from collections import deque
 from collections.abc import Callable, Iterable
@@ -267,15 +268,29 @@ class ReadabilityReport:
             "Longest sentences:",
         ]
         lines += [f"  {len(words_of(s))} words: {s}" for s in self.longest_sentences]
-        errors = len(self.errors)
-        advisories = len(self.issues) - errors
+        issues = self.issues
+        errors = list(map(_SEVERITY, issues)).count(Severity.ERROR)
+        advisories = len(issues) - errors
         tally = (
             f"{_count(errors, 'error', 'errors')}, {_count(advisories, 'advisory', 'advisories')}"
         )
         lines += ["", f"Issues: {tally}"]
-        for issue in self.issues:
-            lines += [f"  {issue}", f"    in: {issue.sentence}", f"    try: {issue.suggestion}"]
+        try:
+            # Each issue's three lines, its first as its __str__ writes it (with its severity's
+            # value looked up, not read from the enum: a letter may have twenty thousand).
+            lines += [
+                f"  line {i.line}: {_VALUES[i.severity]} [{i.code}] {i.message}"
+                f"\n    in: {i.sentence}\n    try: {i.suggestion}"
+                for i in issues
+            ]
+        except KeyError:  # (a severity that is not a Severity)
+            for issue in issues:
+                lines += [f"  {issue}", f"    in: {issue.sentence}", f"    try: {issue.suggestion}"]
         return "\n".join(lines)
+
+
+_SEVERITY = operator.attrgetter("severity")
+_VALUES = {severity: severity.value for severity in Severity}
 
 
 def _count(number: int, one: str, many: str) -> str:
