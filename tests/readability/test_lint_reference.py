@@ -25,7 +25,7 @@ from inspection_letters import (
     read_outcomes,
     render_letter,
 )
-from inspection_letters._readability import checking
+from inspection_letters._readability import checking, cutting
 from inspection_letters._readability.report import issues_of
 from inspection_letters._readability.screening import PASSIVE_SHAPE
 from inspection_letters._readability.syllables import syllable_counter
@@ -207,3 +207,10 @@ def test_issues_made_at_once_are_the_issues(
     for issue in made:
         attrs.validate(issue)
     assert [(e, hash(e), repr(e)) for e in expected] == [(m, hash(m), repr(m)) for m in made]
+
+
+@given(st.text(alphabet=st.sampled_from([*".?!\"')]’”‘“([ \n\t\xa0", "A", "a", "0", "é"])))
+def test_boundaries_found_end_by_end_are_the_patterns(text: str) -> None:
+    """The sentence boundaries found by a search for each end are those of the one pattern."""
+    expected = [(m.start(), m.end(1), m.end()) for m in cutting._BOUNDARY.finditer(text)]
+    assert expected == cutting.boundaries(text)
