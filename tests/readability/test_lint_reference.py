@@ -26,6 +26,10 @@ from inspection_letters import (
     render_letter,
 )
 from inspection_letters._readability import checking, cutting
+from inspection_letters._readability.plain_language import (
+    long_sentence_advice,
+    long_sentences_advice,
+)
 from inspection_letters._readability.report import issues_of
 from inspection_letters._readability.screening import PASSIVE_SHAPE
 from inspection_letters._readability.syllables import syllable_counter
@@ -214,3 +218,19 @@ def test_boundaries_found_end_by_end_are_the_patterns(text: str) -> None:
     """The sentence boundaries found by a search for each end are those of the one pattern."""
     expected = [(m.start(), m.end(1), m.end()) for m in cutting._BOUNDARY.finditer(text)]
     assert expected == cutting.boundaries(text)
+
+
+_SPLIT_WORDS = ["We", "met", "you", ",", ", and", ",and", ", so", ", as", "x,", "but", "because"]
+
+
+@given(
+    st.lists(st.lists(st.sampled_from(_SPLIT_WORDS), max_size=30), max_size=8),
+    st.sampled_from(["", ";", " but", " because"]),
+)
+def test_advice_of_many_sentences_is_each_ones(sentences: list[list[str]], some: str) -> None:
+    """The advice of many long sentences at once is each one's, with or without *but* or ``;``."""
+    texts = [" ".join(["Word"] * 26 + words) + "." for words in sentences]
+    texts = [*texts, f"Word{some} word."]
+    expected = [long_sentence_advice(text) for text in texts]
+    assert expected == long_sentences_advice(texts)
+    assert expected[:-1] == long_sentences_advice(texts[:-1])

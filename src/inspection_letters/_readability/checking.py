@@ -21,7 +21,7 @@ from itertools import accumulate, chain, compress
 
 from .._errors import InvalidValueError, UnknownNameError
 from .cutting import cut
-from .plain_language import PLAIN_LANGUAGE_RULES, RuleContext, long_sentence_advice
+from .plain_language import PLAIN_LANGUAGE_RULES, RuleContext, long_sentences_advice
 from .report import (
     ReadabilityIssue,
     ReadabilityReport,
@@ -320,7 +320,7 @@ def _long_issues(
         list(map(lines.__getitem__, long)),
         list(map(messages.__getitem__, counts)),
         rule.summary,
-        list(map(long_sentence_advice, sentences)),
+        long_sentences_advice(sentences),
     )
 
 

@@ -196,17 +196,56 @@ def long_sentence_advice(text: str) -> str:
     starts = first_splits(text) or _commas(text)
     if not starts:
         return _SPLIT_IT
-    split = starts[0]
-    if len(starts) > 1:
-        # The splits are in order, so the nearest is the last before the middle or the first after.
-        middle = len(text) / 2
-        at = bisect.bisect_left(starts, middle)
-        near = starts[max(at - 1, 0) : at + 1]
-        split = near[0]
-        if len(near) == 2 and abs(near[1] - middle) < abs(split - middle):
-            split = near[1]
+    split = starts[0] if len(starts) == 1 else _nearest(starts, len(text) / 2)
     after = " ".join(text[split:].split(None, 4)[:4])
     return f"{_SPLIT_IT}; perhaps at '{after}'"
+
+
+def _nearest(starts: list[int], middle: float) -> int:
+    """The split nearest the middle, the first of the nearest: as a stable sort by distance gives.
+
+    The splits are in order, so the nearest is the last before the middle or the first after.
+    """
+    at = bisect.bisect_left(starts, middle)
+    near = starts[max(at - 1, 0) : at + 1]
+    split = near[0]
+    if len(near) == 2 and abs(near[1] - middle) < abs(split - middle):
+        split = near[1]
+    return split
+
+
+def long_sentences_advice(texts: list[str]) -> list[str]:
+    """:func:`long_sentence_advice` of each of ``texts``: the same, found faster for many.
+
+    Where none of them holds *but*, *because* or a semicolon (as in most letters), their
+    only splits can be after a comma: each sentence is read by that search alone, in one
+    loop, not by :func:`first_splits`' tests of which kinds it holds.
+    """
+    joined = "\n".join(texts)  # (no word runs across a line break)
+    if "but" in joined or "because" in joined or ";" in joined:
+        return list(map(long_sentence_advice, texts))
+    found: list[str] = []
+    add = found.append
+    conjunction, comma = _AFTER_COMMA.search, _SPLITS[1].search
+    for text in texts:
+        search = conjunction
+        match = conjunction(text) if "," in text else None
+        if match is None:
+            search = comma
+            match = comma(text) if "," in text else None
+            if match is None:
+                add(_SPLIT_IT)
+                continue
+        split = match.start()
+        match = search(text, match.end())
+        if match is not None:
+            starts = [split]
+            while match:
+                starts.append(match.start())
+                match = search(text, match.end())
+            split = _nearest(starts, len(text) / 2)
+        add(f"{_SPLIT_IT}; perhaps at '{' '.join(text[split:].split(None, 4)[:4])}'")
+    return found
 
 
 def _commas(text: str) -> list[int]:
