@@ -8,6 +8,7 @@ result in any format.
 
 import secrets
 from collections.abc import Callable, Iterable
+from itertools import chain
 from typing import Any
 
 from .._errors import InvalidValueError, MissingInputError, TemplateError
@@ -65,7 +66,7 @@ class LetterBuilder:
         self._body: list[Block] = []
         self._quotes: list[str] = []
         self._written: list[str] = []
-        """Every text the template gave a part, for the check of its characters."""
+        """Every text the template gave the body, for the check of its characters."""
         # Every placeholder made for this letter, to list those it shows.
         self._placeholders: list[Missing] = []
 
@@ -131,7 +132,6 @@ class LetterBuilder:
             except InvalidValueError as error:
                 raise TemplateError(f"the {name.replace('_', ' ')}: {error}") from None
         self._single[name] = text
-        self._written.append(text)
         return ""
 
     def _add_text(self, name: str, text: str) -> str:
@@ -139,7 +139,6 @@ class LetterBuilder:
             _part_of_lines(name)
         if text:
             self._lines[name].append(text)
-            self._written.append(text)
         return ""
 
     def _paragraph_text(self, text: str) -> str:
@@ -265,19 +264,23 @@ class LetterBuilder:
     def _all_text_is_clean(self) -> bool:
         """Whether no text of the letter holds a forbidden character: one look at them all.
 
-        The texts are those the template gave (``_written``; the grade rows made
-        from the framework's own words hold none). Only when one does is each
-        part checked on its own, to say where.
+        The texts are the one-line parts, the parts of lines, and those the
+        template gave the body (``_written``; the grade rows made from the
+        framework's own words hold none). Only when one does is each part checked
+        on its own, to say where.
         """
         texts = self._written
-        # In runs of texts, so that a letter of thousands of findings is not copied whole.
-        for start in range(0, len(texts), 256):
-            try:
-                joined = "".join(texts[start : start + 256])
-            except TypeError:  # a template gave what is not text
+        try:
+            # The parts' texts with the body's first: one look, for most letters.
+            first = [*self._single.values(), *chain.from_iterable(self._lines.values())]
+            if not allowed_characters("".join([*first, *texts[:256]])):
                 return False
-            if not allowed_characters(joined):
-                return False
+            # In runs of texts, so that a letter of thousands of findings is not copied whole.
+            for start in range(256, len(texts), 256):
+                if not allowed_characters("".join(texts[start : start + 256])):
+                    return False
+        except TypeError:  # a template gave what is not text
+            return False
         return True
 
     def letter(self) -> Letter:

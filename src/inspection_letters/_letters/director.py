@@ -15,6 +15,7 @@ This is the policy of the built-in ``director`` audience; register the audience
 again with a function of your own to replace it.
 """
 
+import operator
 from enum import Enum, unique
 
 from attrs import frozen
@@ -63,13 +64,19 @@ _ORDER = tuple(JudgementArea)
 _outcome = unchecked(DirectorOutcome)
 _OVERALL = JudgementArea.OVERALL_EFFECTIVENESS
 _OVERALL_AT = _ORDER.index(_OVERALL)
-# Grades from worst to best: a grade's place in it is its rank. Looking an enum
-# member up in a tuple compares by identity, in C, where comparing grades calls
-# their (Python) __lt__ and putting one in a dict their __hash__.
+_OUTSTANDING = Grade.OUTSTANDING
+# Grades from worst to best: a grade's place is its rank, looked up by its label. Grades
+# define their order in Python, so comparing two (as `in`, `==` or `index` do) calls
+# Python; so does hashing any enum member. A label is text, compared and hashed in C.
 _WORST_FIRST = (Grade.INADEQUATE, Grade.REQUIRES_IMPROVEMENT, Grade.GOOD, Grade.OUTSTANDING)
-_RANK = _WORST_FIRST.index
-_GOOD = _RANK(Grade.GOOD)
+_RANK_OF = {grade.value: rank for rank, grade in enumerate(_WORST_FIRST)}
+_LABEL = operator.attrgetter("_value_")
+_GOOD = _RANK_OF[Grade.GOOD.value]
 _GRADED = (InspectionType.STANDARD, InspectionType.SHORT)
+
+
+def _rank(grade: Grade) -> int:
+    return _RANK_OF[grade._value_]
 
 
 def _previous_grade(previous: PreviousOutcome, area: JudgementArea) -> Grade | None:
@@ -96,7 +103,7 @@ def director_outcome(inspection: Inspection) -> DirectorOutcome:
     if not given:
         reason = "the inspection has no grades, so whether it improved cannot be told"
         raise LetterNotDueError(f"director letter not due for {area!r}: {reason}")
-    after = min(given, key=_RANK) if by_judgements else now[_OVERALL_AT]
+    after = min(given, key=_rank) if by_judgements else now[_OVERALL_AT]
     assert after is not None
     if previous is None:
         reason = "the previous outcome is not known, so whether it improved cannot be told"
@@ -109,23 +116,23 @@ def director_outcome(inspection: Inspection) -> DirectorOutcome:
     )
     overall = previous.grade_of(_OVERALL)
     if by_judgements:
-        before = min(practice, key=_RANK, default=overall)
+        before = min(practice, key=_rank, default=overall)
     else:
-        before = overall or min(practice, key=_RANK, default=None)
+        before = overall or min(practice, key=_rank, default=None)
     if before is None:
         reason = "the previous outcome has no grades, so whether it improved cannot be told"
         raise LetterNotDueError(f"director letter not due for {area!r}: {reason}")
     newly: tuple[JudgementArea, ...] = ()
-    if Grade.OUTSTANDING in now:  # most outcomes have none: the search is in C
+    if _OUTSTANDING.value in map(_LABEL, given):  # most outcomes have none
         newly = tuple(
             _ORDER[at]
             for at, grade in enumerate(now)
-            if grade is Grade.OUTSTANDING
+            if grade is _OUTSTANDING
             and at != _OVERALL_AT
             and (earlier := _previous_grade(previous, _ORDER[at])) is not None
-            and earlier is not Grade.OUTSTANDING
+            and earlier is not _OUTSTANDING
         )
-    rank_before, rank_after = _RANK(before), _RANK(after)
+    rank_before, rank_after = _RANK_OF[before._value_], _RANK_OF[after._value_]
     change = None
     if before is Grade.INADEQUATE and rank_after > rank_before:
         change = Change.LEFT_INADEQUATE

@@ -2,7 +2,7 @@
 
 import operator
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import jinja2
@@ -82,17 +82,8 @@ def render_letter(
     if not draft:
         check(inspection)
     prepared = chosen.prepare(inspection)
-    directories: Sequence[str | os.PathLike[str]]
-    if template_dir is None:
-        directories = ()
-    elif isinstance(template_dir, (str, os.PathLike)):
-        directories = (template_dir,)
-    else:
-        directories = tuple(template_dir)
-    environment = _environment(chosen, directories)
     area = inspection.authority.name
     details = inspection.letter_details(chosen.name)
-
     # What every letter's template is given; the builder's and the grade rows come with it.
     given: dict[str, Any] = {
         "inspection": inspection,
@@ -102,24 +93,23 @@ def render_letter(
         "offices": OFFICES,
         "draft": draft,
     }
-
-    def made() -> tuple[LetterBuilder, dict[str, Any]]:
-        builder = LetterBuilder(audience=chosen.name, area=area, draft=draft)
-        grades = tuple(_grade_rows(inspection, builder))
-        return builder, {**given, "grades": grades, **builder.functions(), **prepared}
-
+    builder = LetterBuilder(audience=chosen.name, area=area, draft=draft)
     written = None
     # The library's own templates run compiled to Python (``compiled.py``), a user's by Jinja2.
     fast = None
-    name = chosen.template_name
-    if environment is package_environment() and chosen.source is None:
-        fast = compiled_template(name)
-    # The compiled templates call the builder's functions directly, so an audience's
-    # ``prepare`` that gives one of their names is rendered by Jinja2.
-    if fast is not None and BUILDER_FUNCTIONS.isdisjoint(prepared):
+    if (
+        template_dir is None
+        and chosen.source is None
+        and not chosen.sandboxed
+        and not chosen.directory
+        # The compiled templates call the builder's functions directly, so an audience's
+        # ``prepare`` that gives one of their names is rendered by Jinja2.
+        and BUILDER_FUNCTIONS.isdisjoint(prepared)
+    ):
+        fast = compiled_template(chosen.template_name)
+    if fast is not None:
         # The compiled template calls the builder itself, and is given only what it reads.
-        builder = LetterBuilder(audience=chosen.name, area=area, draft=draft)
-        reads = names_read(name) or ()
+        reads = names_read(chosen.template_name) or ()
         context = {**given, **prepared}
         if "grades" in reads and "grades" not in prepared:
             context["grades"] = tuple(_grade_rows(inspection, builder))
@@ -129,10 +119,9 @@ def render_letter(
             # Whatever the compiled template cannot do, Jinja2 does again from the
             # start, with a new builder, so that the error and its message are Jinja2's.
             written = None
+            builder = LetterBuilder(audience=chosen.name, area=area, draft=draft)
     if written is None:
-        builder, context = made()
-        template = get_template(environment, name=name, source=chosen.source)
-        written = render(template, context, what=_what(chosen))
+        written = _rendered_by_jinja(chosen, template_dir, builder, given, prepared, inspection)
     if written and not written.isspace():
         what = _what(chosen)
         stray = written.strip().splitlines()[0][:60]
@@ -142,3 +131,26 @@ def render_letter(
         )
         raise TemplateError(message)
     return builder.letter()
+
+
+def _rendered_by_jinja(
+    chosen: Audience,
+    template_dir: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None,
+    builder: LetterBuilder,
+    given: dict[str, Any],
+    prepared: Mapping[str, Any],
+    inspection: Inspection,
+) -> str:
+    """What Jinja2 writes rendering ``chosen``'s template into ``builder``, a new one."""
+    directories: Sequence[str | os.PathLike[str]]
+    if template_dir is None:
+        directories = ()
+    elif isinstance(template_dir, (str, os.PathLike)):
+        directories = (template_dir,)
+    else:
+        directories = tuple(template_dir)
+    environment = _environment(chosen, directories)
+    grades = tuple(_grade_rows(inspection, builder))
+    context = {**given, "grades": grades, **builder.functions(), **prepared}
+    template = get_template(environment, name=chosen.template_name, source=chosen.source)
+    return render(template, context, what=_what(chosen))

@@ -205,20 +205,18 @@ class Translator(ExpressionTranslator):
         name = call.args[0].value if call.args and isinstance(call.args[0], nodes.Const) else None
         value = self.fresh("_t")
         if part == "add" and name in LINES:
-            self.handles |= {"W", f"L_{name}"}
+            # The builder checks the characters of its parts' texts where they are kept.
+            self.handles |= {f"L_{name}"}
             if _constant(text):  # a line of the template's own: never empty
                 self.write(indent, f"L_{name}.append({text})")
-                self.write(indent, f"W.append({text})")
             else:
                 self.write(indent, f"if {value} := {text}:")
                 self.write(indent + 1, f"L_{name}.append({value})")
-                self.write(indent + 1, f"W.append({value})")
         elif part == "set" and name in SINGLE_PARTS and name not in _CHECKED_PARTS:
-            self.handles |= {"S", "W"}
+            self.handles |= {"S"}
             self.write(indent, f"if {name!r} in S:")
             self.write(indent + 1, "raise _RefusedError")
-            self.write(indent, f"S[{name!r}] = {value} = {text}")
-            self.write(indent, f"W.append({value})")
+            self.write(indent, f"S[{name!r}] = {text}")
         elif part == "heading":
             self.handles |= {"BODY", "W"}
             self.write(indent, f"{value} = {text}")

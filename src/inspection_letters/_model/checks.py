@@ -31,6 +31,8 @@ Check = Callable[[Any], Any]
 # refused in every text field.
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _ASCII_CONTROL_CHARACTERS = tuple(map(chr, [*range(0x09), *range(0x0B, 0x20), 0x7F]))
+# The ASCII bytes a text may hold: deleting them from a text's bytes leaves its controls.
+_ASCII_ALLOWED = bytes(b for b in range(128) if chr(b) not in _ASCII_CONTROL_CHARACTERS)
 # The validators of text fields look at a field's ASCII text (a few hundred characters)
 # by this table, each of those controls made 0x80 and every other byte left as it is:
 # text whose bytes it leaves unchanged holds none (one pass in C; for text this long,
@@ -89,6 +91,10 @@ def allowed_characters(value: str) -> bool:
         if value.isprintable():
             return True
     elif value.isascii():
+        if len(value) < 4096:
+            # Every allowed byte deleted leaves nothing: one pass in C, where thirty calls
+            # of memchr cost more than the pass until the text is some thousands long.
+            return not value.encode("ascii").translate(None, _ASCII_ALLOWED)
         # One memchr a control character, in C: a third faster than translating the bytes.
         return not any(map(value.__contains__, _ASCII_CONTROL_CHARACTERS))
     return _FORBIDDEN.search(value) is None

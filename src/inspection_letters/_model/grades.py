@@ -61,7 +61,7 @@ class Grade(Enum):
         >>> Grade.REQUIRES_IMPROVEMENT.prose
         'requires improvement to be good'
         """
-        return self.value.lower()
+        return self._value_.lower()
 
     @property
     def short_prose(self) -> str:
@@ -72,7 +72,9 @@ class Grade(Enum):
         >>> Grade.GOOD.short_prose
         'good'
         """
-        return _SHORT.get(self, self.prose)
+        # Looked up by the label: a member's own hash is worked out in Python.
+        short = _SHORT.get(self._value_)
+        return self._value_.lower() if short is None else short
 
     @classmethod
     def parse(cls, text: str) -> Self:
@@ -110,7 +112,7 @@ _RANK = {
     Grade.REQUIRES_IMPROVEMENT: 2,
     Grade.INADEQUATE: 1,
 }
-_SHORT = {Grade.REQUIRES_IMPROVEMENT: "requires improvement"}
+_SHORT = {Grade.REQUIRES_IMPROVEMENT.value: "requires improvement"}
 _BY_LOWER_LABEL = {g.value.lower(): g for g in Grade} | {
     "requires improvement": Grade.REQUIRES_IMPROVEMENT,
 }

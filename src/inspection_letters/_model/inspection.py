@@ -146,7 +146,11 @@ class LetterDetails:
 
     def phrase(self, name: str, default: str) -> str:
         """The wording called ``name``, or ``default`` where the data gives none."""
-        return dict(self.wording).get(name, default)
+        # A letter's wording is a few phrases at most: read in turn, not made a dict each call.
+        for given, text in self.wording:
+            if given == name:
+                return text
+        return default
 
 
 @functools.lru_cache(maxsize=64)

@@ -154,5 +154,5 @@ class Recipient:
         >>> Recipient(courtesy_title="Mr", given_name="Chris", family_name="Spencer").full_name
         'Mr Chris Spencer'
         """
-        parts = (self.courtesy_title, self.given_name, self.family_name)
-        return " ".join(p for p in parts if p is not None)
+        # None is the only false value a name can be: the checks refuse blank text.
+        return " ".join(filter(None, (self.courtesy_title, self.given_name, self.family_name)))
