@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import io
 import json
 import os
@@ -725,6 +726,10 @@ def lint(settings: Settings, inspection: Inspection, markdown: bool) -> None:
 
         cases[count, "render"] = Case(f"render {count:,}", rendered)
         cases[count, "lint"] = Case(f"lint {count:,}", lambda r=rendered: check_readability(r()))
+        file = str(path)
+        cli_render = functools.partial(run_cli, "render", file, "-a", "children", "-f", "text")
+        cases[count, "cli render"] = Case(f"cli render {count:,}", cli_render)
+        cases[count, "cli lint"] = Case(f"cli lint {count:,}", functools.partial(_cli_lint, file))
     measure(
         list(cases.values()),
         Settings(settings.quick, min(settings.rounds, 5), settings.budget, 1, 1),
@@ -746,7 +751,27 @@ def lint(settings: Settings, inspection: Inspection, markdown: bool) -> None:
     headers = ["findings", "render ms", "lint ms", "lint µs/finding", "lint/render", "<= 3x"]
     print("(each: load the file, render the children's letter; lint also checks it)\n")
     print(table(headers, rows, markdown), flush=True)
+    rows = []
+    for count in counts:
+        render_s, lint_s = cases[count, "cli render"].best, cases[count, "cli lint"].best
+        ratio = lint_s / render_s
+        row = [f"{count:,}", f"{render_s * 1e3:,.1f}", f"{lint_s * 1e3:,.1f}", f"{ratio:.2f}"]
+        rows.append([*row, verdict(ratio, LINT_TARGET)])
+    headers = ["findings", "cli render ms", "cli lint ms", "lint/render", "<= 3x"]
+    print("\n(the command line in this process: `render FILE -a children -f text` against")
+    print("`lint FILE`, each printing to a string, the report's printing included)\n")
+    print(table(headers, rows, markdown), flush=True)
     shutil.rmtree(directory, ignore_errors=True)
+
+
+def _cli_lint(file: str) -> str:
+    """``inspection-letters lint FILE`` in this process (it fails: the findings are too long)."""
+    import click
+
+    try:
+        return run_cli("lint", file)
+    except click.ClickException:
+        return ""
 
 
 # --- Profile -------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import functools
 import re
 from collections.abc import Callable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
+from itertools import accumulate
 
 from attrs import frozen
 
@@ -182,6 +183,7 @@ def first_splits(text: str) -> list[int]:
 
 
 _SPLIT_IT = "split it into shorter sentences, one idea to a sentence"
+_OTHER_SPLITS = re.compile("but|because|;")  # (the words and mark of splits not after a comma)
 
 
 def long_sentence_advice(text: str) -> str:
@@ -196,17 +198,62 @@ def long_sentence_advice(text: str) -> str:
     starts = first_splits(text) or _commas(text)
     if not starts:
         return _SPLIT_IT
-    split = starts[0]
-    if len(starts) > 1:
-        # The splits are in order, so the nearest is the last before the middle or the first after.
-        middle = len(text) / 2
-        at = bisect.bisect_left(starts, middle)
-        near = starts[max(at - 1, 0) : at + 1]
-        split = near[0]
-        if len(near) == 2 and abs(near[1] - middle) < abs(split - middle):
-            split = near[1]
+    split = starts[0] if len(starts) == 1 else _nearest(starts, len(text) / 2)
     after = " ".join(text[split:].split(None, 4)[:4])
     return f"{_SPLIT_IT}; perhaps at '{after}'"
+
+
+def _nearest(starts: list[int], middle: float) -> int:
+    """The split nearest the middle, the first of the nearest: as a stable sort by distance gives.
+
+    The splits are in order, so the nearest is the last before the middle or the first after.
+    """
+    at = bisect.bisect_left(starts, middle)
+    near = starts[max(at - 1, 0) : at + 1]
+    split = near[0]
+    if len(near) == 2 and abs(near[1] - middle) < abs(split - middle):
+        split = near[1]
+    return split
+
+
+def long_sentences_advice(texts: list[str]) -> list[str]:
+    """:func:`long_sentence_advice` of each of ``texts``: the same, found faster for many.
+
+    A sentence that holds neither *but*, *because* nor a semicolon (most do not) can only
+    split after a comma: it is read by that search alone, in one loop, not by
+    :func:`first_splits`' tests of which kinds it holds. Those that do are found in one
+    search of them all.
+    """
+    joined = "\n".join(texts)  # (none of the three runs across a line break)
+    others: set[int] = set()
+    if "but" in joined or "because" in joined or ";" in joined:
+        ends = list(accumulate(len(text) + 1 for text in texts))
+        others = {bisect.bisect_right(ends, m.start()) for m in _OTHER_SPLITS.finditer(joined)}
+    found: list[str] = []
+    add = found.append
+    conjunction, comma = _AFTER_COMMA.search, _SPLITS[1].search
+    for i, text in enumerate(texts):
+        if i in others:
+            add(long_sentence_advice(text))
+            continue
+        search = conjunction
+        match = conjunction(text) if "," in text else None
+        if match is None:
+            search = comma
+            match = comma(text) if "," in text else None
+            if match is None:
+                add(_SPLIT_IT)
+                continue
+        split = match.start()
+        match = search(text, match.end())
+        if match is not None:
+            starts = [split]
+            while match:
+                starts.append(match.start())
+                match = search(text, match.end())
+            split = _nearest(starts, len(text) / 2)
+        add(f"{_SPLIT_IT}; perhaps at '{' '.join(text[split:].split(None, 4)[:4])}'")
+    return found
 
 
 def _commas(text: str) -> list[int]:

@@ -7,7 +7,11 @@ the passive) read only prose.
 """
 
 import itertools
+import operator
 import re
+from collections import deque
+from collections.abc import Callable, Iterable
+from itertools import repeat
 
 from attrs import field, frozen
 
@@ -187,6 +191,36 @@ def issue_of(
     return issue
 
 
+def issues_of(
+    code: str,
+    severity: Severity,
+    sentences: list[str],
+    lines: list[int],
+    messages: list[str],
+    summary: str,
+    suggestions: list[str],
+) -> list[ReadabilityIssue]:
+    """The issues of one rule, one for each sentence: as many :func:`issue_of` calls, made at once.
+
+    Each slot of all of them is set in one ``map`` (no Python loop an issue):
+    a letter of ten thousand findings has twenty thousand sentences too long.
+    """
+    count = len(sentences)
+    made = list(map(_new, repeat(ReadabilityIssue, count)))
+    _consume(map(_SET_CODE, made, repeat(code, count)))
+    _consume(map(_SET_SEVERITY, made, repeat(severity, count)))
+    _consume(map(_SET_SENTENCE, made, sentences))
+    _consume(map(_SET_LINE, made, lines))
+    _consume(map(_SET_MESSAGE, made, messages))
+    _consume(map(_SET_SUMMARY, made, repeat(summary, count)))
+    _consume(map(_SET_SUGGESTION, made, suggestions))
+    return made
+
+
+#: Runs an iterator to its end, keeping nothing.
+_consume: Callable[[Iterable[object]], None] = deque[object](maxlen=0).extend
+
+
 @frozen(kw_only=True)
 class ReadabilityReport:
     """How easy a letter is to read, and every place it breaks a plain-language rule."""
@@ -234,15 +268,29 @@ class ReadabilityReport:
             "Longest sentences:",
         ]
         lines += [f"  {len(words_of(s))} words: {s}" for s in self.longest_sentences]
-        errors = len(self.errors)
-        advisories = len(self.issues) - errors
+        issues = self.issues
+        errors = list(map(_SEVERITY, issues)).count(Severity.ERROR)
+        advisories = len(issues) - errors
         tally = (
             f"{_count(errors, 'error', 'errors')}, {_count(advisories, 'advisory', 'advisories')}"
         )
         lines += ["", f"Issues: {tally}"]
-        for issue in self.issues:
-            lines += [f"  {issue}", f"    in: {issue.sentence}", f"    try: {issue.suggestion}"]
+        try:
+            # Each issue's three lines, its first as its __str__ writes it (with its severity's
+            # value looked up, not read from the enum: a letter may have twenty thousand).
+            lines += [
+                f"  line {i.line}: {_VALUES[i.severity]} [{i.code}] {i.message}"
+                f"\n    in: {i.sentence}\n    try: {i.suggestion}"
+                for i in issues
+            ]
+        except KeyError:  # (a severity that is not a Severity)
+            for issue in issues:
+                lines += [f"  {issue}", f"    in: {issue.sentence}", f"    try: {issue.suggestion}"]
         return "\n".join(lines)
+
+
+_SEVERITY = operator.attrgetter("severity")
+_VALUES = {severity: severity.value for severity in Severity}
 
 
 def _count(number: int, one: str, many: str) -> str:
