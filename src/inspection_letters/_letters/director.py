@@ -68,14 +68,13 @@ _OUTSTANDING = Grade.OUTSTANDING
 # A grade's rank is looked up by its label. Grades define their order in Python, so
 # comparing two (as `in`, `==` or `index` do) calls Python; so does hashing any enum
 # member. A label is text, compared and hashed in C.
-_RANK_OF = RANK_BY_LABEL
 _LABEL = operator.attrgetter("_value_")
-_GOOD = _RANK_OF[Grade.GOOD.value]
+_GOOD = RANK_BY_LABEL[Grade.GOOD.value]
 _GRADED = (InspectionType.STANDARD, InspectionType.SHORT)
 
 
 def _rank(grade: Grade) -> int:
-    return _RANK_OF[grade._value_]
+    return RANK_BY_LABEL[grade._value_]
 
 
 def _previous_grade(previous: PreviousOutcome, area: JudgementArea) -> Grade | None:
@@ -131,7 +130,7 @@ def director_outcome(inspection: Inspection) -> DirectorOutcome:
             and (earlier := _previous_grade(previous, _ORDER[at])) is not None
             and earlier is not _OUTSTANDING
         )
-    rank_before, rank_after = _RANK_OF[before._value_], _RANK_OF[after._value_]
+    rank_before, rank_after = _rank(before), _rank(after)
     change = None
     if before is Grade.INADEQUATE and rank_after > rank_before:
         change = Change.LEFT_INADEQUATE
