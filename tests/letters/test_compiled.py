@@ -5,12 +5,19 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from jinja2 import nodes
 
-from inspection_letters import Inspection, InspectionLettersError, read_outcomes, render_letter
+from inspection_letters import (
+    Inspection,
+    InspectionLettersError,
+    TemplateError,
+    read_outcomes,
+    render_letter,
+)
 from inspection_letters._letters import render as rendering
 from inspection_letters._letters.builder import LetterBuilder
 from inspection_letters._letters.compiled import compiled_template
@@ -162,3 +169,13 @@ def test_what_the_compiled_template_cannot_do_jinja_does_again() -> None:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(rendering, "compiled_template", lambda name: half_done)
         assert expected == render_letter(example())
+
+
+def test_data_made_with_attrs_validators_off_is_still_looked_at() -> None:
+    """With attrs' validators off, a control character in the data is refused at the letter."""
+    good = example()
+    with attrs.validators.disabled():
+        authority = attrs.evolve(good.authority, name="Glouce\x07stershire")
+        broken = attrs.evolve(good, authority=authority)
+        with pytest.raises(TemplateError, match="control character"):
+            render_letter(broken, "children")

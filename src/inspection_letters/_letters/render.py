@@ -5,6 +5,7 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import attrs
 import jinja2
 
 from .._errors import TemplateError
@@ -116,8 +117,11 @@ def render_letter(
         try:
             written = fast(context, builder)
             # The library's template and policy: the template's words are the library's
-            # (a test looks at every one) and the rest is the data's text, checked when read.
-            builder.own_words_only = id(chosen) in _LIBRARY_AUDIENCES
+            # (a test looks at every one) and the rest is the data's text, checked when
+            # read; unless attrs' validators are turned off, when the data was not.
+            builder.own_words_only = (
+                id(chosen) in _LIBRARY_AUDIENCES and not attrs.validators.get_disabled()
+            )
         except Exception:
             # Whatever the compiled template cannot do, Jinja2 does again from the
             # start, with a new builder, so that the error and its message are Jinja2's.
